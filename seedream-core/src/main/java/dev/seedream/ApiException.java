@@ -1,0 +1,110 @@
+package dev.seedream;
+
+import java.util.Optional;
+
+/**
+ * The API answered with an error status. Subclasses stand for the documented statuses and codes;
+ * an undocumented status is an {@code ApiException} itself.
+ *
+ * <p>{@link #from} is the one mapping from (status, code) to exception type, used for every answer
+ * of every transport.
+ */
+public class ApiException extends SeedreamException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final String errorCode;
+  private final String serverMessage;
+  private final String bodyExcerpt;
+
+  protected ApiException(
+      int statusCode, String errorCode, String serverMessage, String bodyExcerpt, RunId runId, String hint) {
+    super(message(statusCode, errorCode, serverMessage, bodyExcerpt, runId, hint), runId, null);
+    this.statusCode = statusCode;
+    this.errorCode = errorCode;
+    this.serverMessage = serverMessage;
+    this.bodyExcerpt = bodyExcerpt;
+  }
+
+  /**
+   * The exception for an error answer.
+   *
+   * @param statusCode the HTTP status, 400 or above
+   * @param errorCode Runbase's {@code error.code}, or {@code null} if the body had none
+   * @param serverMessage Runbase's {@code error.message}, or {@code null}
+   * @param bodyExcerpt a short excerpt of a body that was not the documented JSON, or {@code null}
+   * @param runId the run the request was about, or {@code null}
+   */
+  public static ApiException from(
+      int statusCode, String errorCode, String serverMessage, String bodyExcerpt, RunId runId) {
+    switch (statusCode) {
+      case 400:
+        return new InvalidRequestException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+      case 401:
+        return new AuthenticationException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+      case 402:
+        return new InsufficientBalanceException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+      case 403:
+        if (SpendLimitExceededException.CODE.equals(errorCode)) {
+          return new SpendLimitExceededException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+        }
+        if (IpNotAllowedException.CODE.equals(errorCode)) {
+          return new IpNotAllowedException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+        }
+        return new PermissionDeniedException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+      case 404:
+        return new RunNotFoundException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+      case 429:
+        if (UsageExceededException.CODE.equals(errorCode)) {
+          return new UsageExceededException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+        }
+        return new RateLimitedException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+      default:
+        if (statusCode >= 500) {
+          return new ServerException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+        }
+        return new ApiException(
+            statusCode, errorCode, serverMessage, bodyExcerpt, runId, "an undocumented status");
+    }
+  }
+
+  private static String message(
+      int status, String code, String serverMessage, String excerpt, RunId runId, String hint) {
+    StringBuilder out = new StringBuilder("HTTP ").append(status);
+    if (code != null) {
+      out.append(' ').append(code);
+    }
+    if (runId != null) {
+      out.append(" (run ").append(runId).append(')');
+    }
+    out.append(": ");
+    if (serverMessage != null && !serverMessage.isBlank()) {
+      out.append(serverMessage);
+    } else if (excerpt != null && !excerpt.isBlank()) {
+      out.append("body was not Runbase's error JSON: \"").append(excerpt).append('"');
+    } else {
+      out.append("no error body");
+    }
+    return out.append(" -- ").append(hint).toString();
+  }
+
+  /** The HTTP status of the answer. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** Runbase's error code ({@code invalid_api_key}, {@code RATE_LIMITED}, ...), if it sent one. */
+  public Optional<String> errorCode() {
+    return Optional.ofNullable(errorCode);
+  }
+
+  /** Runbase's human-readable message, if it sent one. */
+  public Optional<String> serverMessage() {
+    return Optional.ofNullable(serverMessage);
+  }
+
+  /** A short, sanitised excerpt of a body that was not the documented error JSON. */
+  public Optional<String> bodyExcerpt() {
+    return Optional.ofNullable(bodyExcerpt);
+  }
+}

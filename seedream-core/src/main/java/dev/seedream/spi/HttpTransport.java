@@ -1,0 +1,37 @@
+package dev.seedream.spi;
+
+/**
+ * The blocking HTTP port. An adapter (such as {@code seedream-transport-apache}) implements it;
+ * the engine calls it from its own bounded executor or from the caller's thread.
+ *
+ * <p>The contract, for adapter authors:
+ *
+ * <ul>
+ *   <li>Send the request's headers exactly as given; add none that carry credentials.
+ *   <li>Do not follow redirects: return a 3xx answer as it is. The engine follows redirects itself,
+ *       so that the rule "{@code Authorization} only to the API's origin" lives in one place.
+ *   <li>Honour {@link HttpRequest#timeout()} for the whole attempt, and thread interruption where
+ *       the client library allows.
+ *   <li>Read an answer body of at most {@link HttpRequest#maxResponseBytes()}; beyond that throw
+ *       {@link dev.seedream.MalformedResponseException}.
+ *   <li>Throw {@link dev.seedream.TransportException} for network failures, with {@code
+ *       requestSent} false only when no byte of the request can have reached the server.
+ *   <li>Close or consume every answer body on every path, and keep TLS verification on.
+ *   <li>Be thread-safe.
+ * </ul>
+ */
+public interface HttpTransport extends AutoCloseable {
+  /** Sends a request and returns the answer with its body in memory. */
+  HttpResponse exchange(HttpRequest request);
+
+  /**
+   * Sends a request; for a 2xx answer, streams the body to {@code sink} and returns the answer with
+   * an empty body; for any other status, returns the answer with its body in memory (bounded as
+   * for {@link #exchange}).
+   */
+  HttpResponse download(HttpRequest request, BodySink sink);
+
+  /** Frees the transport's connections and threads. */
+  @Override
+  default void close() {}
+}
