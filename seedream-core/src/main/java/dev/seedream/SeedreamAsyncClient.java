@@ -1,0 +1,115 @@
+package dev.seedream;
+
+import dev.seedream.internal.Engine;
+import dev.seedream.internal.Futures;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The non-blocking client: every method returns at once with a {@link CompletableFuture}.
+ *
+ * <p>One engine per client owns all its requests: they pass one rate budget (Runbase allows 20
+ * requests in any 10 s per key), failures worth retrying are retried with backoff, and the waits of
+ * all runs in flight share one poll scheduling. Create one client per key and share it.
+ *
+ * <pre>{@code
+ * try (SeedreamAsyncClient client = SeedreamAsyncClient.fromEnv()) {
+ *   GenerationRequest request = GenerationRequest.builder()
+ *       .prompt("A cinematic product photo of a ceramic lamp")
+ *       .aspectRatio(AspectRatio.RATIO_16_9)
+ *       .build();
+ *   List<Path> files = client.generate(request)
+ *       .thenCompose(run -> client.download(run, Path.of("out")))
+ *       .join();
+ * }
+ * }</pre>
+ *
+ * <p><b>Threads.</b> Thread-safe. Futures complete on the transport's or the engine's threads: use
+ * the {@code *Async} stages of {@code CompletableFuture} for blocking work. <b>Errors.</b> Futures
+ * fail with the {@link SeedreamException} subclasses (a dependent stage sees them wrapped in a
+ * {@link java.util.concurrent.CompletionException}). <b>Cancellation.</b> Cancelling a future stops
+ * its work at once: the polling of its run, its place in the budget queue, its request in flight.
+ */
+public final class SeedreamAsyncClient implements AutoCloseable {
+  private final Engine engine;
+
+  SeedreamAsyncClient(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** A client with the key from {@code RUNBASE_API_KEY} and the transport on the classpath. */
+  public static SeedreamAsyncClient fromEnv() {
+    return builder().build();
+  }
+
+  /** A builder; see {@link ClientBuilder} for every setting and its default. */
+  public static ClientBuilder<SeedreamAsyncClient> builder() {
+    return ClientBuilder.of(client -> client, true);
+  }
+
+  /** Creates a run; completes with its id as soon as Runbase has accepted it. */
+  public CompletableFuture<RunId> submit(RunInput input) {
+    return engine.submit(input);
+  }
+
+  /** Reads a run once, as it stands. */
+  public CompletableFuture<Run> get(RunId runId) {
+    return engine.get(runId);
+  }
+
+  /**
+   * Waits for a run to end, within the client's default deadline. Completes with the run once it
+   * has succeeded; fails with {@link RunFailedException} if it failed, {@link
+   * DeadlineExceededException} if the deadline passed first.
+   */
+  public CompletableFuture<Run> await(RunId runId) {
+    return engine.await(runId, null, run -> {});
+  }
+
+  /** Waits for a run to end within {@code deadline}. */
+  public CompletableFuture<Run> await(RunId runId, Duration deadline) {
+    return engine.await(runId, RetryPolicy.positive(deadline, "deadline"), run -> {});
+  }
+
+  /**
+   * Waits for a run to end within {@code deadline} (null for the client's default), telling {@code
+   * onUpdate} of each status change as it is seen. {@code onUpdate} must not block.
+   */
+  public CompletableFuture<Run> watch(RunId runId, Duration deadline, Consumer<Run> onUpdate) {
+    return engine.await(runId, deadline == null ? null : RetryPolicy.positive(deadline, "deadline"), onUpdate);
+  }
+
+  /** Creates a run and waits for it within the client's default deadline. */
+  public CompletableFuture<Run> generate(RunInput input) {
+    return generate(input, engine.defaultDeadline());
+  }
+
+  /** Creates a run and waits for it; {@code deadline} covers both. */
+  public CompletableFuture<Run> generate(RunInput input, Duration deadline) {
+    Objects.requireNonNull(input, "input");
+    long end = engine.nanoTime() + RetryPolicy.positive(deadline, "deadline").toNanos();
+    return Futures.chain(engine.submit(input), runId -> {
+      Duration left = Duration.ofNanos(Math.max(1, end - engine.nanoTime()));
+      return engine.await(runId, left, run -> {});
+    });
+  }
+
+  /**
+   * Downloads the images of a succeeded run into {@code directory} (created if needed), as {@code
+   * <run id>-<n>.<ext>}, streamed to disk. All or nothing: on failure no file of this call is left.
+   * The API key is never sent to an origin other than the API's.
+   */
+  public CompletableFuture<List<Path>> download(Run run, Path directory) {
+    return engine.download(run, directory);
+  }
+
+  /** Stops all waits (they fail with {@link CancelledException}) and frees threads and connections. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+}

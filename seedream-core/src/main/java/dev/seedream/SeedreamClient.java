@@ -1,0 +1,104 @@
+package dev.seedream;
+
+import dev.seedream.internal.Blocking;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The blocking client: each method returns when its work is done.
+ *
+ * <p>One engine per client owns all its requests: they pass one rate budget (Runbase allows 20
+ * requests in any 10 s per key), failures worth retrying are retried with backoff, and the waits of
+ * all threads' runs share one poll scheduling. Create one client per key and share it between
+ * threads.
+ *
+ * <pre>{@code
+ * try (SeedreamClient client = SeedreamClient.fromEnv()) {       // RUNBASE_API_KEY
+ *   Run run = client.generate(GenerationRequest.builder()
+ *       .prompt("A cinematic product photo of a ceramic lamp")
+ *       .aspectRatio(AspectRatio.RATIO_16_9)
+ *       .quality(Quality.HIGH)
+ *       .build());                                                  // create, wait, succeeded
+ *   List<Path> files = client.download(run, Path.of("out"));       // streamed; no key to the CDN
+ * }
+ * }</pre>
+ *
+ * <p><b>Threads.</b> Thread-safe. <b>Errors.</b> Methods throw the {@link SeedreamException}
+ * subclasses: {@link dev.seedream.validation.ValidationException} before anything is sent, {@link
+ * ApiException} subclasses for error answers, {@link RunFailedException}, {@link
+ * DeadlineExceededException}, {@link TransportException}, {@link MalformedResponseException}.
+ * <b>Interruption.</b> Interrupting a waiting thread stops the work of its call at once and throws
+ * {@link CancelledException} with the interrupt flag set.
+ */
+public final class SeedreamClient implements AutoCloseable {
+  private final SeedreamAsyncClient async;
+
+  private SeedreamClient(SeedreamAsyncClient async) {
+    this.async = async;
+  }
+
+  /** A client with the key from {@code RUNBASE_API_KEY} and the transport on the classpath. */
+  public static SeedreamClient fromEnv() {
+    return builder().build();
+  }
+
+  /** A builder; see {@link ClientBuilder} for every setting and its default. */
+  public static ClientBuilder<SeedreamClient> builder() {
+    return ClientBuilder.of(SeedreamClient::new, false);
+  }
+
+  /** The same client's non-blocking face; both share one engine and one budget. */
+  public SeedreamAsyncClient async() {
+    return async;
+  }
+
+  /** Creates a run and returns its id as soon as Runbase has accepted it. */
+  public RunId submit(RunInput input) {
+    return Blocking.await(async.submit(input), null);
+  }
+
+  /** Reads a run once, as it stands. */
+  public Run get(RunId runId) {
+    return Blocking.await(async.get(runId), runId);
+  }
+
+  /**
+   * Waits for a run to end within the client's default deadline and returns it once succeeded.
+   *
+   * @throws RunFailedException if it failed
+   * @throws DeadlineExceededException if the deadline passed first
+   */
+  public Run await(RunId runId) {
+    return Blocking.await(async.await(runId), runId);
+  }
+
+  /** Waits for a run to end within {@code deadline}. */
+  public Run await(RunId runId, Duration deadline) {
+    return Blocking.await(async.await(runId, deadline), runId);
+  }
+
+  /** Creates a run and waits for it within the client's default deadline. */
+  public Run generate(RunInput input) {
+    return Blocking.await(async.generate(input), null);
+  }
+
+  /** Creates a run and waits for it; {@code deadline} covers both. */
+  public Run generate(RunInput input, Duration deadline) {
+    return Blocking.await(async.generate(input, deadline), null);
+  }
+
+  /**
+   * Downloads the images of a succeeded run into {@code directory} (created if needed), as {@code
+   * <run id>-<n>.<ext>}. All or nothing: on failure no file of this call is left.
+   */
+  public List<Path> download(Run run, Path directory) {
+    return Blocking.await(async.download(run, directory), run.id());
+  }
+
+  /** Stops all waits and frees threads and connections. */
+  @Override
+  public void close() {
+    async.close();
+  }
+}

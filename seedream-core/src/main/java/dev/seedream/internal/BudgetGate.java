@@ -1,0 +1,152 @@
+package dev.seedream.internal;
+
+import dev.seedream.SeedreamListener;
+import dev.seedream.spi.RateBudget;
+import dev.seedream.spi.TaskScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The queue in front of the rate budget. Requests wait here, ordered by when they became due (a
+ * poll scheduled earlier goes before one scheduled later; a create goes in at the time it was
+ * made), and pass one by one as the budget frees permits. One timer wakes the queue when the next
+ * permit is due; nothing blocks.
+ */
+final class BudgetGate {
+  private final RateBudget budget;
+  private final TaskScheduler scheduler;
+  private final SeedreamListener listener;
+  private final PriorityQueue<Ticket> queue = new PriorityQueue<>();
+  private long sequence;
+  private TaskScheduler.Cancellable wakeUp;
+  private long wakeUpAt;
+  private boolean closed;
+
+  BudgetGate(RateBudget budget, TaskScheduler scheduler, SeedreamListener listener) {
+    this.budget = budget;
+    this.scheduler = scheduler;
+    this.listener = listener;
+  }
+
+  /**
+   * A ticket that completes when the request may go. Cancelling the ticket takes it out of the
+   * queue without spending a permit.
+   *
+   * @param dueNanos when the request became due, on the scheduler's clock
+   * @param request method and path, for events
+   */
+  CompletableFuture<Void> acquire(long dueNanos, String request) {
+    Ticket ticket;
+    synchronized (this) {
+      ticket = new Ticket(dueNanos, sequence++, request);
+      if (closed) {
+        ticket.future.cancel(false);
+        return ticket.future;
+      }
+      queue.add(ticket);
+    }
+    ticket.future.whenComplete(
+        (ignored, error) -> {
+          if (ticket.future.isCancelled()) {
+            synchronized (this) {
+              queue.remove(ticket);
+            }
+          }
+        });
+    drain();
+    return ticket.future;
+  }
+
+  /** Tells the budget that the server answered 429 all the same. */
+  void rateLimited(Duration pause) {
+    budget.onRateLimited(pause, scheduler.nanoTime());
+  }
+
+  void close() {
+    List<Ticket> dropped;
+    synchronized (this) {
+      closed = true;
+      dropped = new ArrayList<>(queue);
+      queue.clear();
+      if (wakeUp != null) {
+        wakeUp.cancel();
+      }
+    }
+    dropped.forEach(ticket -> ticket.future.cancel(false));
+  }
+
+  private void drain() {
+    List<Ticket> granted = new ArrayList<>();
+    List<Ticket> waiting = new ArrayList<>();
+    Duration wait = Duration.ZERO;
+    synchronized (this) {
+      while (!queue.isEmpty()) {
+        long now = scheduler.nanoTime();
+        wait = budget.tryAcquire(now);
+        if (!wait.isZero()) {
+          scheduleWakeUp(now, wait);
+          for (Ticket ticket : queue) {
+            if (!ticket.announced) {
+              ticket.announced = true;
+              waiting.add(ticket);
+            }
+          }
+          break;
+        }
+        granted.add(queue.poll());
+      }
+    }
+    Duration expected = wait;
+    for (Ticket ticket : waiting) {
+      Listeners.safely(() -> listener.waitingForBudget(ticket.request, expected));
+    }
+    for (Ticket ticket : granted) {
+      // A ticket cancelled after it was granted has spent its permit: that is the cost of a race
+      // with the caller, and it errs on the side of fewer requests, never more.
+      ticket.future.complete(null);
+    }
+  }
+
+  private void scheduleWakeUp(long now, Duration wait) {
+    long at = now + wait.toNanos();
+    if (wakeUp != null && at - wakeUpAt >= 0) {
+      return;
+    }
+    if (wakeUp != null) {
+      wakeUp.cancel();
+    }
+    wakeUpAt = at;
+    wakeUp =
+        scheduler.schedule(
+            () -> {
+              synchronized (this) {
+                wakeUp = null;
+              }
+              drain();
+            },
+            wait);
+  }
+
+  private static final class Ticket implements Comparable<Ticket> {
+    final long dueNanos;
+    final long sequence;
+    final String request;
+    final CompletableFuture<Void> future = new CompletableFuture<>();
+    boolean announced;
+
+    Ticket(long dueNanos, long sequence, String request) {
+      this.dueNanos = dueNanos;
+      this.sequence = sequence;
+      this.request = request;
+    }
+
+    @Override
+    public int compareTo(Ticket other) {
+      int byDue = Long.compare(dueNanos - other.dueNanos, 0);
+      return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
+    }
+  }
+}

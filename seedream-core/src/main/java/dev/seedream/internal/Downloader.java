@@ -1,0 +1,287 @@
+package dev.seedream.internal;
+
+import dev.seedream.DownloadException;
+import dev.seedream.Run;
+import dev.seedream.RunId;
+import dev.seedream.SeedreamException;
+import dev.seedream.SeedreamListener;
+import dev.seedream.spi.HttpRequest;
+import dev.seedream.spi.HttpResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Downloads the images of a run into a directory: streamed into a hidden temporary file, then
+ * moved to {@code <run id>-<n>.<ext>}. All or nothing: when one image fails, the files of this call
+ * are deleted. {@code Authorization} goes only to the API's origin, on every hop of a redirect.
+ */
+final class Downloader {
+  static final int MAX_REDIRECTS = 5;
+
+  private final Engine engine;
+  private final Requests requests;
+  private final ExecutorService executor;
+  private final SeedreamListener listener;
+  private final Duration idleTimeout;
+  private final long maxErrorBodyBytes;
+
+  Downloader(Engine engine, Requests requests, ExecutorService executor, SeedreamListener listener,
+      Duration idleTimeout, long maxErrorBodyBytes) {
+    this.engine = engine;
+    this.requests = requests;
+    this.executor = executor;
+    this.listener = listener;
+    this.idleTimeout = idleTimeout;
+    this.maxErrorBodyBytes = maxErrorBodyBytes;
+  }
+
+  CompletableFuture<List<Path>> download(Run run, Path directory) {
+    if (run.outputUrls().isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "run " + run.id() + " has no output URLs (status: " + run.status()
+                  + "): download a run returned by generate() or await()"));
+    }
+    Job job = new Job(run, directory);
+    job.start();
+    return job.result;
+  }
+
+  /** One call of download: its images one after the other, and the files it wrote so far. */
+  private final class Job {
+    final Run run;
+    final Path directory;
+    final CompletableFuture<List<Path>> result = new CompletableFuture<>();
+    final List<Path> written = new ArrayList<>();
+    volatile CompletableFuture<?> inflight;
+
+    Job(Run run, Path directory) {
+      this.run = run;
+      this.directory = directory;
+      result.whenComplete((paths, error) -> {
+        if (error != null) {
+          abort();
+        }
+      });
+    }
+
+    void start() {
+      CompletableFuture<Void> prepare =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  Files.createDirectories(directory);
+                } catch (IOException e) {
+                  throw new DownloadException(
+                      "cannot create the directory " + directory + ": " + e.getMessage(), run.id(), 0, e);
+                }
+              },
+              executor);
+      inflight = prepare;
+      prepare.whenComplete((ignored, error) -> step(0, error));
+    }
+
+    private void step(int index, Throwable error) {
+      if (error != null) {
+        result.completeExceptionally(Blocking.unwrap(error));
+        return;
+      }
+      if (result.isDone()) {
+        return;
+      }
+      if (index == run.outputUrls().size()) {
+        synchronized (written) {
+          result.complete(List.copyOf(written));
+        }
+        return;
+      }
+      one(this, index, run.outputUrls().get(index)).whenComplete((path, failure) -> {
+        if (path != null) {
+          synchronized (written) {
+            if (result.isDone()) {
+              deleteQuietly(path);
+              return;
+            }
+            written.add(path);
+          }
+        }
+        step(index + 1, failure);
+      });
+    }
+
+    private void abort() {
+      CompletableFuture<?> current = inflight;
+      if (current != null) {
+        current.cancel(true);
+      }
+      synchronized (written) {
+        written.forEach(Downloader::deleteQuietly);
+        written.clear();
+      }
+    }
+  }
+
+  private CompletableFuture<Path> one(Job job, int index, URI url) {
+    RunId runId = job.run.id();
+    Path directory = job.directory;
+    CompletableFuture<Target> prepared = CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                Path temp = Files.createTempFile(directory, "." + safe(runId.value()) + "-" + (index + 1) + "-", ".part");
+                return new Target(temp, new FileSink(temp, executor,
+                    bytes -> Listeners.safely(() -> listener.downloadProgress(runId, index, bytes, -1))));
+              } catch (IOException e) {
+                throw new DownloadException(
+                    "cannot write into " + directory + ": " + e.getMessage(), runId, 0, e);
+              }
+            },
+            executor);
+    job.inflight = prepared;
+    return prepared.thenCompose(target -> {
+      if (job.result.isDone()) {
+        target.discard();
+        return CompletableFuture.failedFuture(new CancellationException());
+      }
+      return fetch(job, index, url, target, MAX_REDIRECTS)
+          .whenComplete((path, error) -> {
+            if (error != null) {
+              target.discard();
+            }
+          });
+    });
+  }
+
+  private CompletableFuture<Path> fetch(Job job, int index, URI url, Target target, int redirectsLeft) {
+    RunId runId = job.run.id();
+    HttpRequest.Builder request =
+        HttpRequest.get(url).timeout(idleTimeout).maxResponseBytes(maxErrorBodyBytes);
+    engine.authorizeIfSameOrigin(url, request);
+    CompletableFuture<HttpResponse> call = requests.download(request.build(), runId, target.sink);
+    job.inflight = call;
+    if (job.result.isDone()) {
+      call.cancel(true);
+    }
+    return call
+        .thenCompose(response -> {
+          int status = response.status();
+          if (status >= 200 && status < 300) {
+            return CompletableFuture.supplyAsync(() -> target.keep(runId, index, url, response), executor);
+          }
+          if (status >= 300 && status < 400 && response.header("Location").isPresent()) {
+            if (redirectsLeft == 0) {
+              throw new DownloadException(
+                  "downloading image " + (index + 1) + " of run " + runId + ": more than "
+                      + MAX_REDIRECTS + " redirects, starting from " + Origins.forDisplay(url), runId, status, null);
+            }
+            URI next;
+            try {
+              next = url.resolve(response.header("Location").get().trim());
+            } catch (IllegalArgumentException e) {
+              throw new DownloadException("image " + (index + 1) + " of run " + runId
+                  + " redirects to an invalid location", runId, status, e);
+            }
+            return fetch(job, index, next, target, redirectsLeft - 1);
+          }
+          SeedreamException cause = requests.toException(response, runId);
+          throw new DownloadException(
+              "downloading image " + (index + 1) + " of run " + runId + " from " + Origins.forDisplay(url)
+                  + " failed with HTTP " + status + ": output URLs stay valid for about 24 hours;"
+                  + " get the run again for fresh ones",
+              runId, status, cause);
+        });
+  }
+
+  static String fileName(RunId runId, int index, String contentType, URI url) {
+    return safe(runId.value()) + "-" + (index + 1) + "." + extension(contentType, url);
+  }
+
+  static String extension(String contentType, URI url) {
+    if (contentType != null) {
+      String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+      switch (type) {
+        case "image/png":
+          return "png";
+        case "image/jpeg":
+        case "image/jpg":
+          return "jpg";
+        case "image/webp":
+          return "webp";
+        case "image/gif":
+          return "gif";
+        case "image/avif":
+          return "avif";
+        default:
+          break;
+      }
+    }
+    String path = url.getPath() == null ? "" : url.getPath();
+    int dot = path.lastIndexOf('.');
+    if (dot >= 0 && dot > path.lastIndexOf('/')) {
+      String ext = path.substring(dot + 1).toLowerCase(Locale.ROOT);
+      if (ext.matches("[a-z0-9]{1,5}")) {
+        return ext.equals("jpeg") ? "jpg" : ext;
+      }
+    }
+    return "bin";
+  }
+
+  private static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // best effort: the caller gets the original failure
+    }
+  }
+
+  /** The temporary file of one image and the sink that writes it. */
+  private final class Target {
+    final Path temp;
+    final FileSink sink;
+
+    Target(Path temp, FileSink sink) {
+      this.temp = temp;
+      this.sink = sink;
+    }
+
+    Path keep(RunId runId, int index, URI url, HttpResponse response) {
+      try {
+        sink.close();
+        Path file = temp.resolveSibling(fileName(runId, index, response.header("Content-Type").orElse(null), url));
+        try {
+          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        long bytes = Files.size(file);
+        Listeners.safely(() -> listener.downloaded(runId, file, bytes));
+        return file;
+      } catch (IOException e) {
+        throw new DownloadException("cannot write image " + (index + 1) + " of run " + runId + ": " + e.getMessage(), runId, 0, e);
+      }
+    }
+
+    void discard() {
+      try {
+        sink.close();
+      } catch (IOException e) {
+        // the file is deleted next
+      }
+      deleteQuietly(temp);
+    }
+  }
+}

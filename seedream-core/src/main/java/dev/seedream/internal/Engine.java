@@ -1,0 +1,293 @@
+package dev.seedream.internal;
+
+import dev.seedream.ApiKey;
+import dev.seedream.CancelledException;
+import dev.seedream.MalformedResponseException;
+import dev.seedream.PollPolicy;
+import dev.seedream.RetryPolicy;
+import dev.seedream.Run;
+import dev.seedream.RunId;
+import dev.seedream.RunInput;
+import dev.seedream.SeedreamListener;
+import dev.seedream.spi.HttpRequest;
+import dev.seedream.spi.HttpResponse;
+import dev.seedream.spi.JsonCodec;
+import dev.seedream.spi.RateBudget;
+import dev.seedream.spi.TaskScheduler;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * The run engine of one client: every request of the client goes through its rate budget, retry
+ * policy and timeouts, and every wait for a run through its shared poll scheduling. Knows runs, not
+ * Seedream: the model is a {@link RunInput}.
+ *
+ * <p>Thread-safe. Futures complete on the transport's or the scheduler's threads.
+ */
+public final class Engine implements AutoCloseable {
+  private static final String USER_AGENT = "seedream-java/0.1.0";
+  private static final int MAX_REMEMBERED_RUNS = 10_000;
+
+  private final ApiKey apiKey;
+  private final URI baseUrl;
+  private final String runsUrl;
+  private final JsonCodec codec;
+  private final TaskScheduler scheduler;
+  private final boolean ownsScheduler;
+  private final PollPolicy pollPolicy;
+  private final Duration attemptTimeout;
+  private final Duration defaultDeadline;
+  private final long maxResponseBytes;
+  private final SeedreamListener listener;
+  private final Exchanger exchanger;
+  private final ExecutorService executor;
+  private final BudgetGate gate;
+  private final Requests requests;
+  private final Downloader downloader;
+  private final DurationEstimator estimator = new DurationEstimator();
+  private final Map<RunId, Submitted> submitted = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<RunId, Submitted> eldest) {
+      return size() > MAX_REMEMBERED_RUNS;
+    }
+  };
+  private final Set<RunWatch> watches = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  /** When and with which duration class a run was created by this engine. */
+  record Submitted(long startNanos, String durationClass) {}
+
+  /** Everything an engine is made of; built by the client builder. */
+  public record Settings(
+      ApiKey apiKey,
+      URI baseUrl,
+      JsonCodec codec,
+      TaskScheduler scheduler,
+      boolean ownsScheduler,
+      RateBudget rateBudget,
+      RetryPolicy retryPolicy,
+      PollPolicy pollPolicy,
+      Duration attemptTimeout,
+      Duration defaultDeadline,
+      long maxResponseBytes,
+      SeedreamListener listener,
+      ExecutorService executor) {}
+
+  private Engine(Settings settings, Exchanger exchanger) {
+    this.apiKey = settings.apiKey();
+    this.baseUrl = settings.baseUrl();
+    String base = settings.baseUrl().toString();
+    this.runsUrl = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/runs";
+    this.codec = settings.codec();
+    this.scheduler = settings.scheduler();
+    this.ownsScheduler = settings.ownsScheduler();
+    this.pollPolicy = settings.pollPolicy();
+    this.attemptTimeout = settings.attemptTimeout();
+    this.defaultDeadline = settings.defaultDeadline();
+    this.maxResponseBytes = settings.maxResponseBytes();
+    this.listener = settings.listener();
+    this.executor = settings.executor();
+    this.exchanger = exchanger;
+    this.gate = new BudgetGate(settings.rateBudget(), scheduler, listener);
+    this.requests =
+        new Requests(exchanger, gate, scheduler, settings.retryPolicy(), codec, apiKey, listener);
+    this.downloader = new Downloader(this, requests, executor, listener, attemptTimeout, maxResponseBytes);
+  }
+
+  /** An engine over a blocking transport, which runs on {@code settings.executor()}. */
+  public static Engine blocking(Settings settings, dev.seedream.spi.HttpTransport transport, boolean ownsTransport) {
+    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.executor()));
+  }
+
+  /** An engine over a non-blocking transport. */
+  public static Engine nonBlocking(Settings settings, dev.seedream.spi.AsyncHttpTransport transport, boolean ownsTransport) {
+    return new Engine(settings, Exchanger.of(transport, ownsTransport));
+  }
+
+  /** Creates a run; completes with its id. Never sent twice unless the first certainly failed. */
+  public CompletableFuture<RunId> submit(RunInput input) {
+    Objects.requireNonNull(input, "input");
+    if (closed) {
+      return closedFuture();
+    }
+    byte[] body = codec.writeCreateRequest(input.model(), input.toWire());
+    HttpRequest request = api(HttpRequest.post(URI.create(runsUrl), body))
+        .header("Content-Type", "application/json")
+        .build();
+    long start = scheduler.nanoTime();
+    return requests.send(Requests.Kind.CREATE, request, start, null).thenApply(response -> {
+      Run run = decodeCreated(response);
+      synchronized (submitted) {
+        submitted.put(run.id(), new Submitted(start, input.durationClass()));
+      }
+      Listeners.safely(() -> listener.runSubmitted(run.id(), input));
+      return run.id();
+    });
+  }
+
+  /** Reads a run once. */
+  public CompletableFuture<Run> get(RunId runId) {
+    Objects.requireNonNull(runId, "runId");
+    if (closed) {
+      return closedFuture();
+    }
+    return read(runId, scheduler.nanoTime()).thenApply(this::decodeRun);
+  }
+
+  /**
+   * Waits for a run to end, polling within the shared budget.
+   *
+   * @param deadline how long to wait at most; null for the client's default
+   * @param onUpdate told of each status change
+   */
+  public CompletableFuture<Run> await(RunId runId, Duration deadline, Consumer<Run> onUpdate) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(onUpdate, "onUpdate");
+    if (closed) {
+      return closedFuture();
+    }
+    Submitted origin;
+    synchronized (submitted) {
+      origin = submitted.get(runId);
+    }
+    RunWatch watch = new RunWatch(this, runId, origin, deadline == null ? defaultDeadline : deadline, onUpdate);
+    watches.add(watch);
+    if (closed) {
+      watch.result().cancel(false);
+    }
+    return watch.start().result();
+  }
+
+  /** Downloads the images of a succeeded run into a directory. */
+  public CompletableFuture<List<Path>> download(Run run, Path directory) {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(directory, "directory");
+    if (closed) {
+      return closedFuture();
+    }
+    return downloader.download(run, directory);
+  }
+
+  /** The default deadline of waits. */
+  public Duration defaultDeadline() {
+    return defaultDeadline;
+  }
+
+  /** The scheduler's monotonic clock, for deadlines that span several calls. */
+  public long nanoTime() {
+    return scheduler.nanoTime();
+  }
+
+  /** Stops every wait, frees the transport (if the client made it), the scheduler and the threads. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (RunWatch watch : new ArrayList<>(watches)) {
+      watch.result().completeExceptionally(new CancelledException("the client was closed", null, null));
+    }
+    gate.close();
+    exchanger.close();
+    if (ownsScheduler) {
+      scheduler.close();
+    }
+    executor.shutdownNow();
+  }
+
+  CompletableFuture<HttpResponse> read(RunId runId, long dueNanos) {
+    HttpRequest request = api(HttpRequest.get(URI.create(runsUrl + "/" + PathSegments.encode(runId.value())))).build();
+    return requests.send(Requests.Kind.READ, request, dueNanos, runId);
+  }
+
+  Run decodeRun(HttpResponse response) {
+    return codec.readRun(response.body());
+  }
+
+  private Run decodeCreated(HttpResponse response) {
+    try {
+      return codec.readRun(response.body());
+    } catch (MalformedResponseException e) {
+      throw new MalformedResponseException(
+          "the create answer cannot be read, so the run may exist without its id being known: "
+              + e.getMessage(), e);
+    }
+  }
+
+  void authorizeIfSameOrigin(URI url, HttpRequest.Builder request) {
+    if (Origins.sameOrigin(url, baseUrl)) {
+      request.header("Authorization", "Bearer " + apiKey.secret());
+    }
+  }
+
+  private HttpRequest.Builder api(HttpRequest.Builder request) {
+    return request
+        .header("Authorization", "Bearer " + apiKey.secret())
+        .header("Accept", "application/json")
+        .header("User-Agent", USER_AGENT)
+        .timeout(attemptTimeout)
+        .maxResponseBytes(maxResponseBytes);
+  }
+
+  Duration expectedDuration(String durationClass) {
+    return pollPolicy.learning()
+        ? estimator.expected(durationClass, pollPolicy.initialDelay())
+        : pollPolicy.initialDelay();
+  }
+
+  void recordDuration(String durationClass, Duration duration) {
+    estimator.record(durationClass, duration);
+  }
+
+  void forget(RunWatch watch) {
+    watches.remove(watch);
+  }
+
+  TaskScheduler scheduler() {
+    return scheduler;
+  }
+
+  PollPolicy pollPolicy() {
+    return pollPolicy;
+  }
+
+  SeedreamListener listener() {
+    return listener;
+  }
+
+  private static <T> CompletableFuture<T> closedFuture() {
+    return CompletableFuture.failedFuture(new CancelledException("the client is closed", null, null));
+  }
+
+  /** Percent-encoding of one URL path segment. */
+  static final class PathSegments {
+    private PathSegments() {}
+
+    static String encode(String segment) {
+      StringBuilder out = new StringBuilder();
+      for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+        int c = b & 0xff;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+          out.append((char) c);
+        } else {
+          out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+              .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+        }
+      }
+      return out.toString();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.seedream.internal;
+
+import dev.seedream.DeadlineExceededException;
+import dev.seedream.PollPolicy;
+import dev.seedream.Run;
+import dev.seedream.RunFailedException;
+import dev.seedream.RunId;
+import dev.seedream.RunStatus;
+import dev.seedream.SeedreamListener;
+import dev.seedream.spi.HttpResponse;
+import dev.seedream.spi.TaskScheduler;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One wait for a run: polls it through the engine's shared budget until a terminal status, the
+ * deadline, or cancellation of {@link #result()}, whichever comes first. When it ends, nothing of
+ * it stays scheduled or in flight.
+ */
+final class RunWatch {
+  private final Engine engine;
+  private final RunId runId;
+  private final Engine.Submitted submitted;
+  private final Duration deadline;
+  private final Consumer<Run> onUpdate;
+  private final TaskScheduler scheduler;
+  private final PollPolicy policy;
+  private final SeedreamListener listener;
+  private final CompletableFuture<Run> result = new CompletableFuture<>();
+
+  private int polls;
+  private volatile RunStatus lastStatus;
+  private long lastUnfinishedPollNanos;
+  private volatile CompletableFuture<?> inflight;
+  private volatile TaskScheduler.Cancellable nextPoll;
+  private volatile TaskScheduler.Cancellable deadlineTimer;
+
+  RunWatch(Engine engine, RunId runId, Engine.Submitted submitted, Duration deadline, Consumer<Run> onUpdate) {
+    this.engine = engine;
+    this.runId = runId;
+    this.submitted = submitted;
+    this.deadline = deadline;
+    this.onUpdate = onUpdate;
+    this.scheduler = engine.scheduler();
+    this.policy = engine.pollPolicy();
+    this.listener = engine.listener();
+    result.whenComplete((run, error) -> stop());
+  }
+
+  CompletableFuture<Run> result() {
+    return result;
+  }
+
+  /** Starts waiting: schedules the deadline and the first poll. */
+  RunWatch start() {
+    deadlineTimer =
+        scheduler.schedule(
+            () -> result.completeExceptionally(new DeadlineExceededException(runId, lastStatus, deadline)),
+            deadline);
+    schedulePoll(firstDelay());
+    return this;
+  }
+
+  /** Runs submitted here are first polled near their expected duration; others at once. */
+  private Duration firstDelay() {
+    if (submitted == null) {
+      return Duration.ZERO;
+    }
+    Duration expected = engine.expectedDuration(submitted.durationClass());
+    Duration elapsed = Duration.ofNanos(scheduler.nanoTime() - submitted.startNanos());
+    Duration remaining = expected.minus(elapsed);
+    return remaining.isNegative() ? Duration.ZERO : remaining;
+  }
+
+  private void schedulePoll(Duration delay) {
+    if (result.isDone()) {
+      return;
+    }
+    nextPoll = scheduler.schedule(this::poll, delay);
+    if (result.isDone()) {
+      nextPoll.cancel();
+    }
+  }
+
+  private void poll() {
+    if (result.isDone()) {
+      return;
+    }
+    CompletableFuture<HttpResponse> call = engine.read(runId, scheduler.nanoTime());
+    inflight = call;
+    if (result.isDone()) {
+      call.cancel(true);
+      return;
+    }
+    call.whenComplete(this::onAnswer);
+  }
+
+  private void onAnswer(HttpResponse response, Throwable error) {
+    if (result.isDone()) {
+      return;
+    }
+    if (error != null) {
+      Throwable cause = Blocking.unwrap(error);
+      if (!(cause instanceof CancellationException)) {
+        result.completeExceptionally(cause);
+      }
+      return;
+    }
+    Run run;
+    try {
+      run = engine.decodeRun(response);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    polls++;
+    RunStatus previous = lastStatus;
+    lastStatus = run.status();
+    int count = polls;
+    Listeners.safely(() -> listener.runPolled(run, count));
+    if (!run.status().equals(previous)) {
+      Listeners.safely(() -> listener.statusChanged(run, previous));
+      Listeners.safely(() -> onUpdate.accept(run));
+    }
+    if (run.status().equals(RunStatus.SUCCEEDED)) {
+      learn(run);
+      Listeners.safely(() -> listener.runSucceeded(run));
+      result.complete(run);
+    } else if (run.status().equals(RunStatus.FAILED)) {
+      learn(run);
+      Listeners.safely(() -> listener.runFailed(run));
+      result.completeExceptionally(new RunFailedException(run));
+    } else {
+      lastUnfinishedPollNanos = scheduler.nanoTime();
+      Duration delay =
+          RetryAfter.parse(response.header("Retry-After"), scheduler.now())
+              .orElseGet(() -> policy.intervalAfter(count));
+      schedulePoll(delay);
+    }
+  }
+
+  /** Teaches the engine how long this run took: by the server's timestamps, or by the polls. */
+  private void learn(Run run) {
+    if (submitted == null) {
+      return;
+    }
+    if (run.createdAt().isPresent() && run.completedAt().isPresent()) {
+      engine.recordDuration(
+          submitted.durationClass(), Duration.between(run.createdAt().get(), run.completedAt().get()));
+      return;
+    }
+    long now = scheduler.nanoTime();
+    long before = lastUnfinishedPollNanos == 0 ? submitted.startNanos() : lastUnfinishedPollNanos;
+    long finishedAround = before + (now - before) / 2;
+    engine.recordDuration(submitted.durationClass(), Duration.ofNanos(finishedAround - submitted.startNanos()));
+  }
+
+  private void stop() {
+    cancel(deadlineTimer);
+    cancel(nextPoll);
+    CompletableFuture<?> call = inflight;
+    if (call != null) {
+      call.cancel(true);
+    }
+    engine.forget(this);
+  }
+
+  private static void cancel(TaskScheduler.Cancellable task) {
+    if (task != null) {
+      task.cancel();
+    }
+  }
+}
