@@ -1,0 +1,88 @@
+package dev.seedream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seedream.testing.RunbaseScript;
+import dev.seedream.testing.ScriptedServer;
+import dev.seedream.testing.ScriptedServer.Reply;
+import dev.seedream.testing.TextCodec;
+import dev.seedream.testing.VirtualScheduler;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** A canary key, all logging on: the key shows up nowhere the SDK writes. */
+class SecretsTest {
+  static final String CANARY = "sk-CANARY-7f3a9c1e5b2d4f60";
+
+  @Test
+  void theKeyAppearsInNoLogLineExceptionMessageOrToString() {
+    List<String> captured = new ArrayList<>();
+    Logger logger = Logger.getLogger("dev.seedream");
+    Level before = logger.getLevel();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        captured.add(record.getMessage() + " " + record.getParameters() + " " + stack(record.getThrown()));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.setLevel(Level.ALL);
+    logger.addHandler(handler);
+    try {
+      VirtualScheduler time = new VirtualScheduler();
+      // The server echoes the key back in its error messages and HTML pages.
+      RunbaseScript script = new RunbaseScript("pending", "succeeded")
+          .next(Reply.of(503, "<html>token " + CANARY + "</html>"),
+              Reply.of(400, TextCodec.error("invalid_input", "bad key " + CANARY)));
+      ScriptedServer server = new ScriptedServer(time::nanoTime, script);
+      SeedreamAsyncClient client = SeedreamAsyncClient.builder()
+          .apiKey(CANARY).baseUrl("https://runbase.test").transport(server).codec(new TextCodec()).scheduler(time)
+          .listener(new SeedreamListener() {
+            @Override
+            public void retryScheduled(String request, int attempt, Duration delay, SeedreamException cause) {
+              captured.add(request + " " + stack(cause));
+            }
+          })
+          .build();
+      CompletableFuture<RunId> first = client.submit(GenerationRequest.builder().prompt("x").build());
+      time.advance(Duration.ofMinutes(1));
+      Throwable error = EngineTest.failure(first);
+      captured.add(stack(error));
+      captured.add(client.toString());
+      captured.add(ApiKey.of(CANARY).toString());
+      captured.add(server.received().get(0).request().toString());
+      client.close();
+    } finally {
+      logger.removeHandler(handler);
+      logger.setLevel(before);
+    }
+
+    assertThat(captured).isNotEmpty();
+    assertThat(captured).anySatisfy(line -> assertThat(line).contains("bad key"));
+    assertThat(captured).anySatisfy(line -> assertThat(line).contains("sending POST /api/v1/runs"));
+    assertThat(captured).allSatisfy(line -> assertThat(line).doesNotContain(CANARY));
+  }
+
+  static String stack(Throwable error) {
+    if (error == null) {
+      return "";
+    }
+    StringWriter out = new StringWriter();
+    error.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+}
