@@ -8,7 +8,6 @@ import dev.seedream.testing.ScriptedServer;
 import dev.seedream.testing.ScriptedServer.Reply;
 import dev.seedream.testing.TextCodec;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -43,12 +42,8 @@ class BlockingClientTest {
 
   @Test
   void interruptingAWaitingThreadStopsItsPollingAndKeepsTheFlag() throws Exception {
-    CountDownLatch polled = new CountDownLatch(1);
     RunbaseScript script = new RunbaseScript("processing");
-    script.onGet(r -> {
-      polled.countDown();
-      return Reply.hang();
-    });
+    script.onGet(r -> Reply.hang());
     ScriptedServer server = new ScriptedServer(System::nanoTime, script);
     try (SeedreamClient client = client(server)) {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -62,15 +57,37 @@ class BlockingClientTest {
         }
       });
       caller.start();
-      assertThat(polled.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.hangs.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
       caller.interrupt();
       caller.join(10_000);
 
       assertThat(thrown.get()).isInstanceOf(CancelledException.class);
       assertThat(flag.get()).isTrue();
+      assertThat(server.cancellations.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
       assertThat(server.hangingOpen()).isZero();
       assertThat(server.hangingCancelled()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void closingTheClientEndsItsThreads() throws Exception {
+    ScriptedServer server = new ScriptedServer(System::nanoTime, new RunbaseScript("succeeded"));
+    SeedreamClient client = client(server);
+    client.generate(GenerationRequest.builder().prompt("lamp").build());
+    assertThat(seedreamThreads()).isNotEmpty();
+
+    client.close();
+    for (Thread thread : seedreamThreads()) {
+      thread.join(10_000);
+    }
+    assertThat(seedreamThreads()).isEmpty();
+    assertThatThrownBy(() -> client.get(RunId.of("run-1"))).isInstanceOf(CancelledException.class);
+  }
+
+  static java.util.List<Thread> seedreamThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("seedream-") && t.isAlive())
+        .toList();
   }
 
   static SeedreamClient client(ScriptedServer server) {

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,35 +39,69 @@ public final class Blocking {
 
   /**
    * Runs blocking work on the executor. Cancelling the returned future interrupts the work's
-   * thread.
+   * thread; work still queued when the executor is shut down by {@link #shutdown} fails with
+   * {@link CancelledException}.
    */
   static <T> CompletableFuture<T> submit(ExecutorService executor, Supplier<T> work) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Future<?> task;
+    Task<T> task = new Task<>(work);
     try {
-      task =
-          executor.submit(
-              () -> {
-                if (result.isDone()) {
-                  return;
-                }
-                try {
-                  result.complete(work.get());
-                } catch (Throwable e) {
-                  result.completeExceptionally(e);
-                }
-              });
+      executor.execute(task);
     } catch (RejectedExecutionException e) {
-      result.completeExceptionally(new CancelledException("the client is closed", null, e));
-      return result;
+      task.result.completeExceptionally(new CancelledException("the client is closed", null, e));
     }
-    result.whenComplete(
-        (value, error) -> {
-          if (error instanceof CancellationException) {
-            task.cancel(true);
-          }
-        });
-    return result;
+    return task.result;
+  }
+
+  /** Stops the executor: interrupts running work and fails work still queued. */
+  public static void shutdown(ExecutorService executor) {
+    for (Runnable queued : executor.shutdownNow()) {
+      if (queued instanceof Task) {
+        ((Task<?>) queued).result.completeExceptionally(new CancelledException("the client was closed", null, null));
+      }
+    }
+  }
+
+  /** Blocking work and the future of its result; cancelling the future interrupts the work. */
+  private static final class Task<T> implements Runnable {
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    final Supplier<T> work;
+    private Thread runner;
+
+    Task(Supplier<T> work) {
+      this.work = work;
+      result.whenComplete((value, error) -> {
+        if (error instanceof CancellationException) {
+          interrupt();
+        }
+      });
+    }
+
+    private synchronized void interrupt() {
+      if (runner != null) {
+        runner.interrupt();
+      }
+    }
+
+    @Override
+    public void run() {
+      synchronized (this) {
+        if (result.isDone()) {
+          return;
+        }
+        runner = Thread.currentThread();
+      }
+      try {
+        result.complete(work.get());
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      } finally {
+        synchronized (this) {
+          runner = null;
+        }
+        // A cancel that raced with the end of the work must not leave the pool thread interrupted.
+        Thread.interrupted();
+      }
+    }
   }
 
   /**

@@ -76,6 +76,12 @@ final class Downloader {
       });
     }
 
+    /** Cleans up first, then fails: whoever sees the failure finds no file of this call. */
+    private void fail(Throwable error) {
+      abort();
+      result.completeExceptionally(Blocking.unwrap(error));
+    }
+
     void start() {
       CompletableFuture<Void> prepare =
           CompletableFuture.runAsync(
@@ -94,7 +100,7 @@ final class Downloader {
 
     private void step(int index, Throwable error) {
       if (error != null) {
-        result.completeExceptionally(Blocking.unwrap(error));
+        fail(error);
         return;
       }
       if (result.isDone()) {

@@ -205,7 +205,7 @@ public final class Engine implements AutoCloseable {
     if (ownsScheduler) {
       scheduler.close();
     }
-    executor.shutdownNow();
+    Blocking.shutdown(executor);
   }
 
   CompletableFuture<HttpResponse> read(RunId runId, long dueNanos) {

@@ -2,6 +2,7 @@ package dev.seedream.internal;
 
 import dev.seedream.ApiException;
 import dev.seedream.ApiKey;
+import dev.seedream.CancelledException;
 import dev.seedream.RetryPolicy;
 import dev.seedream.RunId;
 import dev.seedream.SeedreamException;
@@ -154,6 +155,8 @@ final class Requests {
           (ignored, error) -> {
             if (error == null) {
               sendNow();
+            } else {
+              result.completeExceptionally(new CancelledException("the client was closed", runId, null));
             }
           });
       if (result.isDone()) {
@@ -178,6 +181,11 @@ final class Requests {
       }
       pending = inflight;
       CompletableFuture<HttpResponse> sent = inflight;
+      if (result.isDone()) {
+        // Cancelled while the exchange was being started.
+        sent.cancel(true);
+        return;
+      }
       int attempt = attempts;
       if (kind != Kind.DOWNLOAD) {
         timer =

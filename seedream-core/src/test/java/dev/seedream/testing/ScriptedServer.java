@@ -73,6 +73,10 @@ public final class ScriptedServer implements AsyncHttpTransport {
   private final Function<Received, Reply> script;
   private final List<Received> received = new ArrayList<>();
   private final List<CompletableFuture<HttpResponse>> hanging = new ArrayList<>();
+  /** Released once for each request that hangs, after it is recorded. */
+  public final java.util.concurrent.Semaphore hangs = new java.util.concurrent.Semaphore(0);
+  /** Released once for each hanging request that is cancelled. */
+  public final java.util.concurrent.Semaphore cancellations = new java.util.concurrent.Semaphore(0);
 
   public ScriptedServer(LongSupplier clock, Function<Received, Reply> script) {
     this.clock = clock;
@@ -100,6 +104,12 @@ public final class ScriptedServer implements AsyncHttpTransport {
       synchronized (this) {
         hanging.add(future);
       }
+      future.whenComplete((r, e) -> {
+        if (future.isCancelled()) {
+          cancellations.release();
+        }
+      });
+      hangs.release();
       return future;
     }
     if (reply.failure != null) {
