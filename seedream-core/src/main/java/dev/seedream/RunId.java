@@ -18,16 +18,18 @@ public final class RunId {
    * The id for a string as the server sent it.
    *
    * @throws IllegalArgumentException if it is blank or holds characters that cannot stand in a URL
-   *     path segment ({@code /}, {@code ?}, {@code #}, whitespace or control characters)
+   *     path segment ({@code /}, {@code ?}, {@code #}, whitespace or control characters), or is
+   *     {@code .} or {@code ..}
    */
   public static RunId of(String value) {
     Objects.requireNonNull(value, "value");
     if (value.isBlank()) {
       throw new IllegalArgumentException("run id must not be blank");
     }
+    boolean dots = value.equals(".") || value.equals("..");
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c <= ' ' || c == '/' || c == '?' || c == '#' || c == '%' || c == '\\' || c == 0x7f) {
+      if (dots || c <= ' ' || c == '/' || c == '?' || c == '#' || c == '%' || c == '\\' || c == 0x7f) {
         throw new IllegalArgumentException(
             "run id must be a single URL path segment, but was '" + printable(value) + "'");
       }

@@ -217,7 +217,8 @@ public final class RequestValidator {
         return;
       }
       long payload = matcher.end(1) - matcher.start(1);
-      long bytes = payload / 4 * 3;
+      int padding = url.endsWith("==") ? 2 : url.endsWith("=") ? 1 : 0;
+      long bytes = payload * 3 / 4 - padding;
       if (bytes > GenerationRequest.MAX_IMAGE_BYTES) {
         out.add(
             Violation.of(
@@ -256,7 +257,7 @@ public final class RequestValidator {
   private static void unknownFields(
       Map<?, ?> map, Set<String> known, String prefix, String knownList, List<Violation> out) {
     for (Object key : map.keySet()) {
-      if (known.contains(key)) {
+      if (key instanceof String && known.contains(key)) {
         continue;
       }
       String name = String.valueOf(key);
