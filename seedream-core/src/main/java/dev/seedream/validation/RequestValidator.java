@@ -41,7 +41,7 @@ public final class RequestValidator {
   private static final Set<String> BODY_FIELDS = Set.of("model", "input");
 
   private static final Pattern DATA_IMAGE =
-      Pattern.compile("data:image/[A-Za-z0-9.+-]+;base64,([A-Za-z0-9+/]+={0,2})");
+      Pattern.compile("(?i:data:image/[a-z0-9.+-]+;base64,)([A-Za-z0-9+/]+={0,2})");
 
   private RequestValidator() {}
 
@@ -245,10 +245,15 @@ public final class RequestValidator {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme();
+      // A host java.net.URI cannot parse as a server name (an underscore, non-ASCII letters) still
+      // counts when the URL has a non-empty authority: such URLs exist and servers accept them.
+      String authority = uri.getRawAuthority();
       return scheme != null
           && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          && uri.getHost() != null
-          && !uri.getHost().isEmpty();
+          && authority != null
+          && !authority.isEmpty()
+          && !authority.startsWith("@")
+          && !authority.startsWith(":");
     } catch (URISyntaxException e) {
       return false;
     }
