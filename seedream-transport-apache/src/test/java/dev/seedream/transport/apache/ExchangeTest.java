@@ -106,11 +106,14 @@ class ExchangeTest extends WireMockTestBase {
 
   @Test
   void refusesABodyOverTheBoundAndDiscardsTheConnection() {
-    server.stubFor(get("/big").willReturn(aResponse().withStatus(200).withBody(new byte[2 * 1024 * 1024])));
+    server.stubFor(get("/big")
+            .willReturn(
+                aResponse().withStatus(200).withHeader("Content-Length", "2097152").withBody(new byte[2 * 1024 * 1024])));
 
     assertThatThrownBy(() -> transport.exchange(HttpRequest.get(uri("/big")).maxResponseBytes(1024 * 1024).build()))
         .isExactlyInstanceOf(MalformedResponseException.class)
-        .hasMessageContaining("larger than 1048576 bytes (it declares 2097152 bytes)")
+        .hasMessageContaining("larger than 1048576 bytes")
+        .hasMessageContaining("(it declares 2097152 bytes)")
         .hasMessageContaining("GET http://localhost:");
 
     assertThat(transport.poolStats().available()).as("the connection is not returned to the pool").isZero();
@@ -124,7 +127,8 @@ class ExchangeTest extends WireMockTestBase {
 
     assertThatThrownBy(() -> transport.exchange(HttpRequest.get(uri("/big-chunked")).maxResponseBytes(100_000).build()))
         .isExactlyInstanceOf(MalformedResponseException.class)
-        .hasMessageContaining("larger than 100000 bytes (more came)");
+        .hasMessageContaining("larger than 100000 bytes")
+        .hasMessageContaining("(more came)");
   }
 
   @Test
