@@ -151,6 +151,7 @@ public final class ApacheHttpTransport implements HttpTransport {
       throw Failures.map(e, attempt, ownsClient, what, request.timeout());
     } finally {
       watchdog.forget(attempt);
+      attempt.awaitAbort();
     }
   }
 

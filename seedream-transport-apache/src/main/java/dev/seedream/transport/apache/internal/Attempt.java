@@ -1,5 +1,6 @@
 package dev.seedream.transport.apache.internal;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -23,6 +24,7 @@ public final class Attempt {
   private final Thread caller;
   private final long deadlineNanos;
   private final AtomicReference<Abort> abort = new AtomicReference<>();
+  private final CountDownLatch aborting = new CountDownLatch(1);
   private volatile boolean connected;
 
   public Attempt(HttpUriRequestBase request, Thread caller, long deadlineNanos) {
@@ -61,7 +63,33 @@ public final class Attempt {
   /** Aborts the exchange for {@code reason}, unless it was aborted already: closes its connection. */
   void abort(Abort reason) {
     if (abort.compareAndSet(null, reason)) {
-      request.cancel();
+      try {
+        request.cancel();
+      } finally {
+        aborting.countDown();
+      }
+    }
+  }
+
+  /**
+   * Waits until an abort begun on the watchdog's thread has returned the connection to the pool,
+   * so that the pool is clean when the exchange ends. Keeps the interrupt flag.
+   */
+  public void awaitAbort() {
+    if (abort.get() == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        aborting.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
