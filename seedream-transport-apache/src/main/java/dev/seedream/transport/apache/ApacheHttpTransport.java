@@ -1,5 +1,6 @@
 package dev.seedream.transport.apache;
 
+import dev.seedream.SeedreamException;
 import dev.seedream.TransportException;
 import dev.seedream.spi.BodySink;
 import dev.seedream.spi.HttpRequest;
@@ -148,6 +149,11 @@ public final class ApacheHttpTransport implements HttpTransport {
     } catch (Bodies.SinkFailure e) {
       throw sinkFailed(what, e.getCause());
     } catch (IOException e) {
+      throw Failures.map(e, attempt, ownsClient, what, request.timeout());
+    } catch (RuntimeException e) {
+      if (attempt.aborted() == null || e instanceof SeedreamException) {
+        throw e;
+      }
       throw Failures.map(e, attempt, ownsClient, what, request.timeout());
     } finally {
       watchdog.forget(attempt);

@@ -133,6 +133,51 @@ class FailureTest extends WireMockTestBase {
   }
 
   @Test
+  void aDeadlinePassedWhileWaitingForAPooledConnectionSentNothing() throws Exception {
+    server.stubFor(get("/hold").willReturn(aResponse().withStatus(200).withBody(new byte[200_000])));
+    transport.close();
+    transport = ApacheHttpTransport.builder().maxTotal(1).poolTimeout(Duration.ofSeconds(30)).build();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> holder =
+        CompletableFuture.runAsync(() -> transport.download(getRequest("/hold"), chunk -> {
+          holding.countDown();
+          await(release);
+        }));
+    try {
+      assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+      TransportException failure =
+          catchThrowableOfType(
+              TransportException.class,
+              () -> transport.exchange(HttpRequest.post(uri("/api/v1/runs"), new byte[0]).timeout(Duration.ofMillis(200)).build()));
+
+      assertThat(failure.reason()).isIn(Reason.TIMEOUT, Reason.CONNECT);
+      assertThat(failure.requestSent()).isFalse();
+    } finally {
+      release.countDown();
+      holder.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void closingTheTransportStopsItsWatchdogThread() {
+    server.stubFor(get("/ok").willReturn(aResponse().withStatus(200)));
+    transport.exchange(getRequest("/ok"));
+    assertThat(watchdogThreads()).isNotEmpty();
+
+    transport.close();
+
+    assertThat(watchdogThreads()).isEmpty();
+  }
+
+  private static java.util.List<Thread> watchdogThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("seedream-apache-watchdog") && thread.isAlive())
+        .collect(java.util.stream.Collectors.toList());
+  }
+
+  @Test
   void anInterruptAbortsAnExchangeInFlightAndKeepsTheFlag() throws Exception {
     server.stubFor(get("/forever").willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
     AtomicReference<Throwable> thrown = new AtomicReference<>();

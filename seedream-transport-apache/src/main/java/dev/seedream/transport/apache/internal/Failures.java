@@ -24,14 +24,15 @@ public final class Failures {
   private Failures() {}
 
   /**
-   * The exception for a failed attempt.
+   * The exception for a failed attempt: an {@link IOException}, or any exception of an attempt the
+   * watchdog aborted (a wait for a pooled connection ends with a {@code CancellationException}).
    *
    * @param attempt the attempt, to tell whether the watchdog aborted it and whether it was connected
    * @param tracksConnection whether the attempt's connected flag is kept (the transport's own client)
    * @param what {@code "GET https://host/path"}, for the message
    */
   public static TransportException map(
-      IOException failure, Attempt attempt, boolean tracksConnection, String what, Duration timeout) {
+      Exception failure, Attempt attempt, boolean tracksConnection, String what, Duration timeout) {
     Attempt.Abort aborted = attempt.aborted();
     if (aborted == Attempt.Abort.INTERRUPT || Thread.currentThread().isInterrupted()) {
       Thread.currentThread().interrupt();
@@ -59,7 +60,7 @@ public final class Failures {
     return new TransportException(Reason.IO, sent, what + " failed: " + describe(failure), failure);
   }
 
-  private static boolean sent(IOException failure, Attempt attempt, boolean tracksConnection) {
+  private static boolean sent(Exception failure, Attempt attempt, boolean tracksConnection) {
     if (isConnectFailure(failure) || failure instanceof RequestNotExecutedException) {
       return false;
     }
@@ -67,7 +68,7 @@ public final class Failures {
   }
 
   /** Failures that come before any byte of the request is written: refused, DNS, connect timeout, pool. */
-  static boolean isConnectFailure(IOException failure) {
+  static boolean isConnectFailure(Exception failure) {
     return failure instanceof ConnectException
         || failure instanceof UnknownHostException
         || failure instanceof NoRouteToHostException
@@ -77,7 +78,7 @@ public final class Failures {
         || failure instanceof UnsupportedSchemeException;
   }
 
-  private static boolean isConnectionClosed(IOException failure) {
+  private static boolean isConnectionClosed(Exception failure) {
     if (failure instanceof NoHttpResponseException
         || failure instanceof ConnectionClosedException
         || failure instanceof MalformedChunkCodingException) {
