@@ -134,7 +134,7 @@ public final class ApacheHttpTransport implements HttpTransport {
         new Attempt(
             Requests.toApache(request, poolTimeout, keepAlive),
             Thread.currentThread(),
-            System.nanoTime() + request.timeout().toNanos());
+            Watchdog.deadline(request.timeout()));
     watchdog.watch(attempt);
     try {
       ClassicHttpResponse response = client.executeOpen(null, attempt.request(), attempt.context());

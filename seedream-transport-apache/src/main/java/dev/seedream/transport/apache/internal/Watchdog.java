@@ -1,5 +1,6 @@
 package dev.seedream.transport.apache.internal;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +18,20 @@ import java.util.concurrent.locks.LockSupport;
 public final class Watchdog implements AutoCloseable {
   static final long INTERRUPT_CHECK_MILLIS = 20;
 
+  /** Longer timeouts are cut to this, so that deadlines stay far from overflowing. */
+  private static final Duration LONGEST = Duration.ofDays(365);
+
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final Set<Attempt> attempts = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
-  private Thread thread;
+  private volatile Thread thread;
   private volatile boolean closed;
+
+  /** The deadline, in {@link System#nanoTime()} units, of an attempt that may take {@code timeout}. */
+  public static long deadline(Duration timeout) {
+    return System.nanoTime() + (timeout.compareTo(LONGEST) > 0 ? LONGEST : timeout).toNanos();
+  }
 
   /** Starts watching {@code attempt}. */
   public void watch(Attempt attempt) {
@@ -36,6 +45,10 @@ public final class Watchdog implements AutoCloseable {
   }
 
   private Thread thread() {
+    Thread started = thread;
+    if (started != null) {
+      return started;
+    }
     synchronized (lock) {
       if (thread == null) {
         thread = new Thread(this::run, "seedream-apache-watchdog-" + THREADS.incrementAndGet());
