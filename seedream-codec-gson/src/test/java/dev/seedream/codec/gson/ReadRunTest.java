@@ -191,6 +191,13 @@ class ReadRunTest {
   }
 
   @Test
+  void skipsAnUnknownFieldNested200Deep() {
+    String deep = "{\"x\":" + "[{\"a\":".repeat(100) + "1" + "}]".repeat(100) + ",\"id\":\"r\",\"status\":\"pending\"}";
+
+    assertThat(read(deep).id().value()).isEqualTo("r");
+  }
+
+  @Test
   void rejectsDeeplyNestedJunkWithoutOverflowingTheStack() {
     String deep = "{\"id\":\"r\",\"status\":\"pending\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
 

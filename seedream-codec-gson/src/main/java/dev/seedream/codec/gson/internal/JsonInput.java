@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 /** Opens answer bodies for reading, with the limits every reader shares. */
 final class JsonInput {
   /**
-   * The deepest nesting read; Gson's {@code skipValue} is iterative, and this limit keeps deeply
-   * nested junk from costing more than it must.
+   * The deepest nesting read, unknown fields included. The reader keeps its own stack (nothing here
+   * recurses), so deeper junk is rejected as malformed, never a {@link StackOverflowError}.
    */
-  static final int NESTING_LIMIT = 64;
+  static final int NESTING_LIMIT = 255;
 
   private JsonInput() {}
 
