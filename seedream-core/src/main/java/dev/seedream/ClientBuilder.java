@@ -60,6 +60,7 @@ public final class ClientBuilder<C> {
   private PollPolicy pollPolicy = PollPolicy.ofDefaults();
   private Duration attemptTimeout = Duration.ofSeconds(30);
   private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration downloadTimeout = Duration.ofMinutes(5);
   private Duration deadline = Duration.ofMinutes(10);
   private int maxConnections = 64;
   private long maxResponseBytes = 1024 * 1024;
@@ -168,6 +169,12 @@ public final class ClientBuilder<C> {
     return this;
   }
 
+  /** How long one attempt to download one image may take. Default: 5 minutes. */
+  public ClientBuilder<C> downloadTimeout(Duration downloadTimeout) {
+    this.downloadTimeout = RetryPolicy.positive(downloadTimeout, "downloadTimeout");
+    return this;
+  }
+
   /** How long to wait for a connection, for a transport found on the classpath. Default: 10 s. */
   public ClientBuilder<C> connectTimeout(Duration connectTimeout) {
     this.connectTimeout = RetryPolicy.positive(connectTimeout, "connectTimeout");
@@ -249,6 +256,7 @@ public final class ClientBuilder<C> {
             retryPolicy,
             pollPolicy,
             attemptTimeout,
+            downloadTimeout,
             deadline,
             maxResponseBytes,
             listener,

@@ -33,16 +33,16 @@ final class Downloader {
   private final Requests requests;
   private final ExecutorService executor;
   private final SeedreamListener listener;
-  private final Duration idleTimeout;
+  private final Duration downloadTimeout;
   private final long maxErrorBodyBytes;
 
   Downloader(Engine engine, Requests requests, ExecutorService executor, SeedreamListener listener,
-      Duration idleTimeout, long maxErrorBodyBytes) {
+      Duration downloadTimeout, long maxErrorBodyBytes) {
     this.engine = engine;
     this.requests = requests;
     this.executor = executor;
     this.listener = listener;
-    this.idleTimeout = idleTimeout;
+    this.downloadTimeout = downloadTimeout;
     this.maxErrorBodyBytes = maxErrorBodyBytes;
   }
 
@@ -171,7 +171,7 @@ final class Downloader {
   private CompletableFuture<Path> fetch(Job job, int index, URI url, Target target, int redirectsLeft) {
     RunId runId = job.run.id();
     HttpRequest.Builder request =
-        HttpRequest.get(url).timeout(idleTimeout).maxResponseBytes(maxErrorBodyBytes);
+        HttpRequest.get(url).timeout(downloadTimeout).maxResponseBytes(maxErrorBodyBytes);
     engine.authorizeIfSameOrigin(url, request);
     CompletableFuture<HttpResponse> call = requests.download(request.build(), runId, target.sink);
     job.inflight = call;

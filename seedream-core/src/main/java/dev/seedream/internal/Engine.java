@@ -80,6 +80,7 @@ public final class Engine implements AutoCloseable {
       RetryPolicy retryPolicy,
       PollPolicy pollPolicy,
       Duration attemptTimeout,
+      Duration downloadTimeout,
       Duration defaultDeadline,
       long maxResponseBytes,
       SeedreamListener listener,
@@ -103,7 +104,8 @@ public final class Engine implements AutoCloseable {
     this.gate = new BudgetGate(settings.rateBudget(), scheduler, listener);
     this.requests =
         new Requests(exchanger, gate, scheduler, settings.retryPolicy(), codec, apiKey, listener);
-    this.downloader = new Downloader(this, requests, executor, listener, attemptTimeout, maxResponseBytes);
+    this.downloader =
+        new Downloader(this, requests, executor, listener, settings.downloadTimeout(), maxResponseBytes);
   }
 
   /** An engine over a blocking transport, which runs on {@code settings.executor()}. */

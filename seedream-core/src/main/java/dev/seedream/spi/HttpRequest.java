@@ -62,7 +62,7 @@ public final class HttpRequest {
     return body;
   }
 
-  /** How long this attempt may take, from sending to the end of the answer. */
+  /** How long this attempt may take, from sending to the end of the answer (streamed bodies included). */
   public Duration timeout() {
     return timeout;
   }
