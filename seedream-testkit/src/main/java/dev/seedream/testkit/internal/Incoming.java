@@ -1,0 +1,18 @@
+package dev.seedream.testkit.internal;
+
+/** What the fake reads of a request, whatever server carried it. */
+record Incoming(String method, String path, String authorization, String body, String clientIp) {
+
+  /** The bearer token, or null if there is no {@code Authorization: Bearer <token>} header. */
+  String bearerToken() {
+    if (authorization == null) {
+      return null;
+    }
+    String value = authorization.trim();
+    if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String token = value.substring(7).trim();
+    return token.isEmpty() ? null : token;
+  }
+}
