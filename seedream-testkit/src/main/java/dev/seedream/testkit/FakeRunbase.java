@@ -106,6 +106,11 @@ public final class FakeRunbase implements AutoCloseable {
     return engine.settings().seed();
   }
 
+  /** How this fake's runs advance. */
+  public Progression progression() {
+    return engine.settings().progression();
+  }
+
   /** A snapshot of the journal, oldest request first. */
   public RequestJournal journal() {
     return RequestJournal.of(engine.journalSnapshot());

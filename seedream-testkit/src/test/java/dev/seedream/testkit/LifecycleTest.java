@@ -63,6 +63,18 @@ class LifecycleTest {
   }
 
   @Test
+  void theJournalKeepsOnlyTheLastEntries() {
+    try (FakeRunbase fake = FakeRunbase.builder().journalSize(3).start()) {
+      for (int i = 0; i < 5; i++) {
+        Http.read(fake, "run_" + i);
+      }
+
+      assertThat(fake.journal().all()).extracting(RecordedRequest::sequence).containsExactly(3L, 4L, 5L);
+      assertThat(fake.journal().all()).extracting(r -> r.runId().orElseThrow()).containsExactly("run_2", "run_3", "run_4");
+    }
+  }
+
+  @Test
   void badSettingsAreRefusedWithTheBadValueButNeverAKey() {
     assertThatThrownBy(() -> FakeRunbase.builder().apiKeys("secret-without-prefix"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sk-").hasMessageNotContaining("secret-without-prefix");

@@ -136,6 +136,9 @@ final class StandaloneOptions {
   static Duration duration(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     try {
+      if (v.startsWith("p")) {
+        return Duration.parse(value.trim());
+      }
       if (v.endsWith("ms")) {
         return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
       }
@@ -145,7 +148,7 @@ final class StandaloneOptions {
       if (v.endsWith("m")) {
         return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60_000));
       }
-      return Duration.parse(value.trim());
+      throw new NumberFormatException("no unit");
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new IllegalArgumentException("--duration must look like 12s, 500ms, 2m or PT12S, but was '" + value + "'", e);
     }
