@@ -90,6 +90,7 @@ class StateMachineTest {
       for (int i = 0; i < 12; i++) {
         ids.add(id(Http.create(fake, "A lamp")));
       }
+      assertThat(fake.runs()).extracting(FakeRun::id).as("in the order they were created").containsExactlyElementsOf(ids);
       clock.advance(Duration.ofSeconds(10));
 
       long done = ids.stream().filter(id -> fake.run(id).orElseThrow().status().equals("succeeded")).count();

@@ -156,7 +156,7 @@ public final class FakeEngine {
   /** Every run, in the order they were created. */
   public List<FakeRun> runs() {
     List<RunRecord> all = new ArrayList<>(runs.values());
-    all.sort((a, b) -> a.createdAt.compareTo(b.createdAt) != 0 ? a.createdAt.compareTo(b.createdAt) : a.id.compareTo(b.id));
+    all.sort(java.util.Comparator.comparingLong(r -> r.sequence));
     return all.stream().map(this::peek).collect(Collectors.toUnmodifiableList());
   }
 
@@ -221,7 +221,7 @@ public final class FakeEngine {
     double median = settings.progression().median().toMillis();
     long duration = Math.round(median * Math.exp(settings.progression().sigma() * random.nextGaussian()));
     return new RunRecord(
-        Ids.runId(settings.seed(), n), key, input, now(), fails, duration, settings.imagesPerRun(), random.nextLong());
+        n, Ids.runId(settings.seed(), n), key, input, now(), fails, duration, settings.imagesPerRun(), random.nextLong());
   }
 
   static boolean isRunsPath(String path) {

@@ -22,6 +22,7 @@ final class RunRecord {
   static final String FAILED = "failed";
   static final String FAILURE_CODE = "generation_failed";
 
+  final long sequence;
   final String id;
   final String ownerKey;
   final Map<String, Object> input;
@@ -38,6 +39,7 @@ final class RunRecord {
   private Instant completedAt;
 
   RunRecord(
+      long sequence,
       String id,
       String ownerKey,
       Map<String, Object> input,
@@ -46,6 +48,7 @@ final class RunRecord {
       long durationMillis,
       int images,
       long imageSeed) {
+    this.sequence = sequence;
     this.id = id;
     this.ownerKey = ownerKey;
     this.input = input;
