@@ -42,6 +42,7 @@ public final class FakeRunbaseExtension
   private final boolean declarative;
   private FakeRunbase fake;
   private boolean perClass;
+  private String owner;
   private boolean failOnUnmatchedDeclared = true;
 
   /** Used by {@link WithFakeRunbase}; register programmatically with {@link #newInstance()} or {@link #builder()}. */
@@ -84,8 +85,11 @@ public final class FakeRunbaseExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    perClass = true;
-    start(context);
+    if (fake == null) {
+      perClass = true;
+      owner = context.getUniqueId();
+      start(context);
+    }
   }
 
   @Override
@@ -114,11 +118,14 @@ public final class FakeRunbaseExtension
     }
   }
 
+  /** Stops the fake after the class that started it (not after its nested classes). */
   @Override
   public void afterAll(ExtensionContext context) {
-    if (fake != null) {
+    if (fake != null && context.getUniqueId().equals(owner)) {
       fake.close();
       fake = null;
+      perClass = false;
+      owner = null;
     }
   }
 

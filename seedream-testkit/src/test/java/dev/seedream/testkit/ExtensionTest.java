@@ -41,6 +41,31 @@ class ExtensionTest {
   }
 
   @Nested
+  class RegisteredOnAStaticFieldWithNestedClasses {
+    @RegisterExtension
+    static FakeRunbaseExtension runbase = FakeRunbaseExtension.newInstance();
+
+    @Nested
+    class First {
+      @Test
+      void seesTheRunningFake(FakeRunbase fake) {
+        assertThat(fake.isRunning()).isTrue();
+        assertThat(Http.create(fake, "A lamp").statusCode()).isEqualTo(200);
+      }
+    }
+
+    @Nested
+    class Second {
+      @Test
+      void seesTheSameFakeStillRunningAndReset(FakeRunbase fake) {
+        assertThat(fake).isSameAs(runbase.fake());
+        assertThat(fake.isRunning()).isTrue();
+        assertThat(fake.runs()).isEmpty();
+      }
+    }
+  }
+
+  @Nested
   class RegisteredOnAnInstanceField {
     @RegisterExtension
     FakeRunbaseExtension runbase = FakeRunbaseExtension.newInstance();

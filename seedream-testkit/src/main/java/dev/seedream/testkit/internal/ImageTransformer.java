@@ -46,7 +46,7 @@ final class ImageTransformer implements ResponseDefinitionTransformerV2 {
         .method(request.getMethod().getName())
         .path(request.getUrl())
         .authorization(request.containsHeader("Authorization"))
-        .apiKey(new Incoming("GET", path, request.getHeader("Authorization"), "", "").bearerToken())
+        .apiKey(Incoming.bearerToken(request.getHeader("Authorization")))
         .runId(runId);
     Optional<Failure> failure = engine.injections().take(Endpoint.IMAGE);
     if (failure.isPresent() && failure.get().kind() != Failure.Kind.DELAY) {

@@ -5,6 +5,11 @@ record Incoming(String method, String path, String authorization, String body, S
 
   /** The bearer token, or null if there is no {@code Authorization: Bearer <token>} header. */
   String bearerToken() {
+    return bearerToken(authorization);
+  }
+
+  /** The token of an {@code Authorization: Bearer <token>} header value, or null. */
+  static String bearerToken(String authorization) {
     if (authorization == null) {
       return null;
     }

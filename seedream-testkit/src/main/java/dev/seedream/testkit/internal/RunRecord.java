@@ -1,6 +1,7 @@
 package dev.seedream.testkit.internal;
 
 import dev.seedream.AspectRatio;
+import dev.seedream.GenerationRequest;
 import dev.seedream.Quality;
 import dev.seedream.testkit.FakeRun;
 import dev.seedream.testkit.Progression;
@@ -136,7 +137,7 @@ final class RunRecord {
   private Map<String, Object> json(String imageBaseUrl) {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("id", id);
-    run.put("model", dev.seedream.GenerationRequest.MODEL);
+    run.put("model", GenerationRequest.MODEL);
     run.put("status", status);
     run.put("input", input);
     if (SUCCEEDED.equals(status)) {
