@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.seedream.testkit.Endpoint;
 import dev.seedream.testkit.Failure;
 import dev.seedream.testkit.RecordedRequest;
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -37,7 +36,7 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     Request request = event.getRequest();
-    String path = URI.create(request.getUrl()).getRawPath();
+    String path = Incoming.pathOf(request.getUrl());
     String method = request.getMethod().getName();
     Incoming incoming =
         new Incoming(method, request.getUrl(), request.getHeader("Authorization"), request.getBodyAsString(), request.getClientIp());

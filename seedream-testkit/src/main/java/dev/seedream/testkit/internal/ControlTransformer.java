@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.seedream.testkit.FakeRun;
 import dev.seedream.testkit.RecordedRequest;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,7 +40,7 @@ final class ControlTransformer implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     Request request = event.getRequest();
-    String command = request.getMethod().getName() + " " + URI.create(request.getUrl()).getRawPath().substring(PREFIX.length());
+    String command = request.getMethod().getName() + " " + Incoming.pathOf(request.getUrl()).substring(PREFIX.length());
     try {
       switch (command) {
         case "GET health":

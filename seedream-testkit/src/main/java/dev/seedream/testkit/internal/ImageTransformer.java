@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.seedream.testkit.Endpoint;
 import dev.seedream.testkit.Failure;
 import dev.seedream.testkit.RecordedRequest;
-import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +36,7 @@ final class ImageTransformer implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     Request request = event.getRequest();
-    String path = URI.create(request.getUrl()).getRawPath();
+    String path = Incoming.pathOf(request.getUrl());
     Matcher matcher = IMAGE.matcher(path);
     String runId = matcher.matches() ? matcher.group(1) : null;
     RecordedRequest.Builder entry = RecordedRequest.builder()

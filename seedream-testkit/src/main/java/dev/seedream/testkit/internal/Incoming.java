@@ -8,6 +8,12 @@ record Incoming(String method, String path, String authorization, String body, S
     return bearerToken(authorization);
   }
 
+  /** The path of a request URL, without its query. */
+  static String pathOf(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
   /** The token of an {@code Authorization: Bearer <token>} header value, or null. */
   static String bearerToken(String authorization) {
     if (authorization == null) {
