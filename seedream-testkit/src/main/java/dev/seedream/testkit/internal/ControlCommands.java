@@ -1,0 +1,103 @@
+package dev.seedream.testkit.internal;
+
+import dev.seedream.testkit.Endpoint;
+import dev.seedream.testkit.Failure;
+import dev.seedream.testkit.NetworkFault;
+import dev.seedream.testkit.RunbaseError;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads an injection from the control endpoint's JSON:
+ *
+ * <pre>{@code
+ * {"endpoint": "create", "times": 2, "status": 503, "retryAfter": "1"}
+ * {"endpoint": "get", "probability": 0.1, "fault": "CONNECTION_RESET_BY_PEER"}
+ * {"endpoint": "create", "error": "insufficient_balance"}
+ * {"endpoint": "image", "html": 502}
+ * {"endpoint": "get", "delayMs": 1500}
+ * {"endpoint": "create", "fault": "EMPTY_RESPONSE", "afterHandling": true}
+ * }</pre>
+ */
+final class ControlCommands {
+  private ControlCommands() {}
+
+  /** Applies the injection to the engine, or throws IllegalArgumentException saying what is wrong. */
+  static String inject(FakeEngine engine, String body) {
+    Object parsed = Json.parse(body == null ? "" : body).orElse(null);
+    if (!(parsed instanceof Map)) {
+      throw new IllegalArgumentException("the body must be a JSON object such as {\"endpoint\": \"create\", \"times\": 1, \"status\": 503}");
+    }
+    Map<?, ?> json = (Map<?, ?>) parsed;
+    Endpoint endpoint = endpoint(json.get("endpoint"));
+    Failure failure = failure(json);
+    if (Boolean.TRUE.equals(json.get("afterHandling"))) {
+      failure = failure.afterHandling();
+    }
+    if (json.get("retryAfter") != null) {
+      failure = failure.withRetryAfter(String.valueOf(json.get("retryAfter")));
+    }
+    if (json.get("probability") != null) {
+      double p = number(json.get("probability"), "probability").doubleValue();
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("probability must be between 0 and 1, but was " + p);
+      }
+      engine.injections().withProbability(endpoint, p, failure);
+      return failure + " on " + endpoint + " with probability " + p;
+    }
+    int times = json.get("times") == null ? 1 : number(json.get("times"), "times").intValue();
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be >= 1, but was " + times);
+    }
+    engine.injections().next(endpoint, times, failure);
+    return failure + " on the next " + times + " " + endpoint + " request(s)";
+  }
+
+  private static Failure failure(Map<?, ?> json) {
+    if (json.get("error") != null) {
+      String code = String.valueOf(json.get("error"));
+      for (RunbaseError error : RunbaseError.values()) {
+        if (error.code().equalsIgnoreCase(code)) {
+          return json.get("message") == null ? Failure.error(error) : Failure.error(error, String.valueOf(json.get("message")));
+        }
+      }
+      throw new IllegalArgumentException("unknown error code '" + code + "': use one of the documented codes such as invalid_api_key, RATE_LIMITED");
+    }
+    if (json.get("status") != null) {
+      return Failure.serverError(number(json.get("status"), "status").intValue());
+    }
+    if (json.get("html") != null) {
+      return Failure.htmlPage(number(json.get("html"), "html").intValue());
+    }
+    if (json.get("fault") != null) {
+      try {
+        return Failure.fault(NetworkFault.valueOf(String.valueOf(json.get("fault")).toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown fault '" + json.get("fault") + "': use CONNECTION_RESET_BY_PEER, EMPTY_RESPONSE, MALFORMED_RESPONSE_CHUNK or RANDOM_DATA_THEN_CLOSE", e);
+      }
+    }
+    if (json.get("delayMs") != null) {
+      return Failure.delay(Duration.ofMillis(number(json.get("delayMs"), "delayMs").longValue()));
+    }
+    throw new IllegalArgumentException("say what to inject: one of error, status, html, fault or delayMs");
+  }
+
+  private static Endpoint endpoint(Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException("endpoint is required: create, get or image");
+    }
+    try {
+      return Endpoint.valueOf(String.valueOf(value).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("endpoint must be create, get or image, but was '" + value + "'", e);
+    }
+  }
+
+  private static Number number(Object value, String name) {
+    if (!(value instanceof Number)) {
+      throw new IllegalArgumentException(name + " must be a number, but was '" + value + "'");
+    }
+    return (Number) value;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.seedream.testkit.internal;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.seedream.testkit.FakeRun;
+import dev.seedream.testkit.RecordedRequest;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The control endpoint under {@code /__control/}, so that tests in any language can drive the fake:
+ * {@code POST reset}, {@code POST inject}, {@code DELETE inject}, {@code GET runs}, {@code GET
+ * journal}, {@code GET health}. Control requests are not journaled and not rate limited.
+ */
+final class ControlTransformer implements ResponseDefinitionTransformerV2 {
+  static final String NAME = "seedream-fake-control";
+  static final String PREFIX = "/__control/";
+
+  private final FakeEngine engine;
+
+  ControlTransformer(FakeEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent event) {
+    Request request = event.getRequest();
+    String command = request.getMethod().getName() + " " + Incoming.pathOf(request.getUrl()).substring(PREFIX.length());
+    try {
+      switch (command) {
+        case "GET health":
+          return ok(Map.of("status", "ok"));
+        case "POST reset":
+          engine.reset();
+          return ok(Map.of("reset", true));
+        case "POST inject":
+          return ok(Map.of("injected", ControlCommands.inject(engine, request.getBodyAsString())));
+        case "DELETE inject":
+          engine.injections().clear();
+          return ok(Map.of("cleared", true));
+        case "GET runs":
+          return ok(Map.of("runs", engine.runs().stream().map(ControlTransformer::run).collect(Collectors.toList())));
+        case "GET journal":
+          return ok(Map.of("requests", engine.journal().snapshot().stream().map(RecordedRequest::toString).collect(Collectors.toList())));
+        case "GET state":
+          return ok(Map.of("balance", BigDecimal.valueOf(engine.balanceCents(), 2).toPlainString(), "runs", engine.runs().size()));
+        default:
+          return answer(404, Json.error(
+              "unknown control command '" + command + "': use GET health, POST reset, POST inject, DELETE inject, GET runs, GET journal or GET state",
+              "unknown_command"));
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return answer(400, Json.error(e.getMessage(), "bad_control_request"));
+    }
+  }
+
+  private static Map<String, Object> run(FakeRun run) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", run.id());
+    json.put("status", run.status());
+    json.put("polls", run.polls());
+    json.put("urls", run.outputUrls());
+    run.errorCode().ifPresent(code -> json.put("error_code", code));
+    return json;
+  }
+
+  private static ResponseDefinition ok(Map<String, ?> body) {
+    return answer(200, Json.write(body));
+  }
+
+  private static ResponseDefinition answer(int status, String body) {
+    return ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(status)
+        .withHeader("Content-Type", Answer.JSON)
+        .withBody(body)
+        .build();
+  }
+}
