@@ -17,14 +17,15 @@ class ArchitectureTest {
   @Test
   void dependsOnTheJdkCoreWireMockGsonAndJUnitOnly() {
     classes().should().onlyDependOnClassesThat().resideInAnyPackage(
-            "java..", "dev.seedream", "dev.seedream.validation", "dev.seedream.testkit..",
+            "java..", "dev.seedream", "dev.seedream.validation", "dev.seedream.spi", "dev.seedream.testkit..",
             "com.github.tomakehurst.wiremock..", "wiremock..", "com.google.gson..", "org.junit..")
         .check(CLASSES);
   }
 
   @Test
-  void onlyTheExtensionAndItsAnnotationUseJUnit() {
-    noClasses().that().doNotHaveSimpleName("FakeRunbaseExtension").and().doNotHaveSimpleName("FakeRunbaseExtension$Builder")
+  void onlyTheExtensionItsAnnotationAndTheContractSuiteUseJUnit() {
+    noClasses().that().resideOutsideOfPackage("dev.seedream.testkit.contract")
+        .and().doNotHaveSimpleName("FakeRunbaseExtension").and().doNotHaveSimpleName("FakeRunbaseExtension$Builder")
         .and().doNotHaveSimpleName("WithFakeRunbase")
         .should().dependOnClassesThat().resideInAPackage("org.junit..")
         .check(CLASSES);
@@ -38,8 +39,16 @@ class ArchitectureTest {
   }
 
   @Test
-  void neverUsesTheSdkPortsOrCodec() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.seedream.spi..", "dev.seedream.internal..")
+  void theFakeNeverUsesTheSdkPortsOrCodec() {
+    noClasses().that().resideOutsideOfPackage("dev.seedream.testkit.contract")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.seedream.spi..", "dev.seedream.internal..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theContractSuiteUsesOnlyThePublicApiOfTheClients() {
+    noClasses().that().resideInAPackage("dev.seedream.testkit.contract")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.seedream.internal..", "dev.seedream.testkit.internal..")
         .check(CLASSES);
   }
 }

@@ -1,0 +1,328 @@
+package dev.seedream.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seedream.ApiException;
+import dev.seedream.AspectRatio;
+import dev.seedream.AuthenticationException;
+import dev.seedream.ClientBuilder;
+import dev.seedream.GenerationRequest;
+import dev.seedream.InsufficientBalanceException;
+import dev.seedream.InvalidRequestException;
+import dev.seedream.IpNotAllowedException;
+import dev.seedream.PermissionDeniedException;
+import dev.seedream.PollPolicy;
+import dev.seedream.Quality;
+import dev.seedream.RateLimitedException;
+import dev.seedream.RetryPolicy;
+import dev.seedream.Run;
+import dev.seedream.RunFailedException;
+import dev.seedream.RunId;
+import dev.seedream.RunNotFoundException;
+import dev.seedream.RunStatus;
+import dev.seedream.SeedreamClient;
+import dev.seedream.SeedreamException;
+import dev.seedream.ServerException;
+import dev.seedream.SpendLimitExceededException;
+import dev.seedream.TransportException;
+import dev.seedream.UsageExceededException;
+import dev.seedream.spi.RateBudget;
+import dev.seedream.testkit.Endpoint;
+import dev.seedream.testkit.Failure;
+import dev.seedream.testkit.FakeRunbase;
+import dev.seedream.testkit.NetworkFault;
+import dev.seedream.testkit.Progression;
+import dev.seedream.testkit.RunbaseError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The contract every transport (and every client built on the engine) must pass against the fake
+ * Runbase: the documented behaviour end to end, over real HTTP on loopback.
+ *
+ * <p>Extend it and say how to put your transport into a client:
+ *
+ * <pre>{@code
+ * class MyTransportContractTest extends SeedreamClientContract {
+ *   final MyTransport transport = MyTransport.create();
+ *
+ *   protected ClientBuilder<SeedreamClient> withTransport(ClientBuilder<SeedreamClient> builder) {
+ *     return builder.transport(transport);
+ *   }
+ *
+ *   protected void assertNoConnectionLeaked() {
+ *     assertEquals(0, transport.leasedConnections());
+ *     transport.close();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Each test starts its own fake on dynamic ports and closes it; JUnit makes a new instance of
+ * the test class per test, so a transport held in a field is per test too.
+ */
+public abstract class SeedreamClientContract {
+  /** The polling, retries and timeouts of the clients of this suite: fast, for a local fake. */
+  protected static final PollPolicy FAST_POLLS =
+      PollPolicy.custom()
+          .initialDelay(Duration.ofMillis(20))
+          .interval(Duration.ofMillis(20))
+          .maxInterval(Duration.ofMillis(100))
+          .learning(false)
+          .build();
+  protected static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+  private static final RetryPolicy FAST_RETRIES =
+      RetryPolicy.custom().maxAttempts(4).initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100)).build();
+  private static final GenerationRequest REQUEST =
+      GenerationRequest.builder()
+          .prompt("A cinematic product photo of a ceramic lamp")
+          .aspectRatio(AspectRatio.RATIO_16_9)
+          .quality(Quality.BASIC)
+          .build();
+
+  /** Puts the transport under test into the builder; everything else is set by the suite. */
+  protected abstract ClientBuilder<SeedreamClient> withTransport(ClientBuilder<SeedreamClient> builder);
+
+  /** Called after each test, once the client is closed: assert that no connection is still held. */
+  protected abstract void assertNoConnectionLeaked();
+
+  private final List<AutoCloseable> open = new ArrayList<>();
+  @TempDir protected Path directory;
+  private FakeRunbase fake;
+  private SeedreamClient client;
+
+  @BeforeEach
+  protected final void startFakeAndClient() {
+    fake = start(FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(1, 1)).failWhenPromptContains("[fail]"));
+    client = client(fake, builder -> builder);
+  }
+
+  @AfterEach
+  protected final void stopEverything() throws Exception {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+    assertNoConnectionLeaked();
+  }
+
+  private FakeRunbase start(FakeRunbase.Builder builder) {
+    FakeRunbase started = builder.start();
+    open.add(started);
+    return started;
+  }
+
+  private SeedreamClient client(FakeRunbase server, UnaryOperator<ClientBuilder<SeedreamClient>> more) {
+    SeedreamClient made =
+        more.apply(
+                withTransport(
+                    SeedreamClient.builder()
+                        .apiKey(server.apiKey())
+                        .baseUrl(server.baseUrl())
+                        .rateBudget(RateBudget.unlimited())
+                        .pollPolicy(FAST_POLLS)
+                        .retryPolicy(FAST_RETRIES)
+                        .attemptTimeout(ATTEMPT_TIMEOUT)
+                        .deadline(Duration.ofSeconds(30))))
+            .build();
+    open.add(made);
+    return made;
+  }
+
+  @Test
+  void generateCreatesPollsAndDownloadsImagesOfTheRequestedRatio() throws IOException {
+    Run run = client.generate(REQUEST);
+
+    assertEquals(RunStatus.SUCCEEDED, run.status());
+    assertFalse(run.outputUrls().isEmpty(), "output URLs");
+    List<Path> files = client.download(run, directory.resolve("out"));
+    assertEquals(run.outputUrls().size(), files.size());
+    for (Path file : files) {
+      assertTrue(file.getFileName().toString().endsWith(".png"), file.toString());
+      int[] size = pngSize(Files.readAllBytes(file));
+      assertEquals(16.0 / 9.0, (double) size[0] / size[1], 0.05, "aspect ratio of " + size[0] + "x" + size[1]);
+    }
+    fake.journal().assertRunsCreated(1);
+    fake.journal().assertEveryApiRequestAuthorized();
+    fake.journal().assertNoAuthorizationSentToImageOrigin();
+    assertEquals(run.outputUrls().size(), fake.journal().imageRequests().size());
+  }
+
+  @Test
+  void aRunThatFailsRaisesRunFailedWithTheServersError() {
+    RunFailedException failed =
+        assertThrows(RunFailedException.class, () -> client.generate(GenerationRequest.builder().prompt("[fail] this").build()));
+    assertTrue(failed.error().isPresent(), "the server's error");
+    assertEquals(RunStatus.FAILED, failed.run().status());
+  }
+
+  @Test
+  void anUnknownRunIsNotFound() {
+    RunNotFoundException missing = assertThrows(RunNotFoundException.class, () -> client.get(RunId.of("run_does_not_exist")));
+    assertEquals("run_not_found", missing.errorCode().orElse(null));
+  }
+
+  @Test
+  void aWrongKeyIsAnAuthenticationErrorThatDoesNotShowTheKey() {
+    SeedreamClient wrong = client(fake, builder -> builder.apiKey("sk-wrong-canary-0123456789"));
+    AuthenticationException error = assertThrows(AuthenticationException.class, () -> wrong.submit(REQUEST));
+    assertEquals("invalid_api_key", error.errorCode().orElse(null));
+    assertFalse(error.getMessage().contains("canary"), error.getMessage());
+  }
+
+  /** Every documented error of a create maps to its exception, with the code kept. */
+  @ParameterizedTest
+  @EnumSource(RunbaseError.class)
+  void eachDocumentedErrorMapsToItsException(RunbaseError error) {
+    fake.injectNext(Endpoint.CREATE, FAST_RETRIES.maxAttempts(), Failure.error(error));
+
+    ApiException thrown = assertThrows(ApiException.class, () -> client.submit(REQUEST));
+    assertInstanceOf(expectedType(error), thrown);
+    assertEquals(error.status(), thrown.statusCode());
+    assertEquals(error.code(), thrown.errorCode().orElse(null));
+    assertEquals(error == RunbaseError.RATE_LIMITED ? FAST_RETRIES.maxAttempts() : 1, fake.journal().createRequests());
+    fake.journal().assertRunsCreated(0);
+  }
+
+  /** An HTML page from a proxy still maps by its status, with an excerpt for diagnosis. */
+  @ParameterizedTest
+  @ValueSource(ints = {400, 401, 402, 403, 404, 429, 500})
+  void anHtmlErrorPageMapsByItsStatus(int status) {
+    fake.injectNext(Endpoint.GET, FAST_RETRIES.maxAttempts(), Failure.htmlPage(status));
+
+    ApiException thrown = assertThrows(ApiException.class, () -> client.get(RunId.of("run_1")));
+    assertEquals(status, thrown.statusCode());
+    assertInstanceOf(HTML_TYPES.get(status), thrown);
+    assertTrue(thrown.bodyExcerpt().isPresent(), "an excerpt of the HTML");
+    assertFalse(thrown.bodyExcerpt().get().contains("\n"), "one line");
+  }
+
+  @ParameterizedTest
+  @EnumSource(NetworkFault.class)
+  void aNetworkFaultOnAPollIsRetried(NetworkFault fault) {
+    RunId id = client.submit(REQUEST);
+    fake.injectNext(Endpoint.GET, 1, Failure.fault(fault));
+
+    assertEquals(RunStatus.SUCCEEDED, client.await(id).status());
+    assertTrue(fake.journal().injected().size() == 1, "the fault was met");
+  }
+
+  @ParameterizedTest
+  @EnumSource(NetworkFault.class)
+  void aCreateThatBrokeAfterItWasSentIsNeverRepeated(NetworkFault fault) {
+    fake.injectNext(Endpoint.CREATE, 1, Failure.fault(fault).afterHandling());
+
+    TransportException thrown = assertThrows(TransportException.class, () -> client.submit(REQUEST));
+    assertTrue(thrown.requestSent(), "the request was sent");
+    assertEquals(1, fake.journal().createRequests());
+    assertEquals(1, fake.runs().size(), "the run exists at the server; a retry would have made a second");
+  }
+
+  @Test
+  void aSlowPollIsRetriedAndASlowCreateIsNot() {
+    RunId id = client.submit(REQUEST);
+    fake.injectNext(Endpoint.GET, 1, Failure.delay(ATTEMPT_TIMEOUT.multipliedBy(2)));
+    assertEquals(RunStatus.SUCCEEDED, client.await(id).status());
+
+    fake.injectNext(Endpoint.CREATE, 1, Failure.delay(ATTEMPT_TIMEOUT.multipliedBy(2)));
+    TransportException thrown = assertThrows(TransportException.class, () -> client.submit(REQUEST));
+    assertEquals(TransportException.Reason.TIMEOUT, thrown.reason());
+    assertEquals(2, fake.journal().createRequests());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {500, 502, 503})
+  void serverErrorsOnAPollAreRetriedWithAndWithoutRetryAfter(int status) {
+    RunId id = client.submit(REQUEST);
+    fake.injectNext(Endpoint.GET, 1, Failure.serverError(status));
+    fake.injectNext(Endpoint.GET, 1, Failure.serverError(status).withRetryAfter(Duration.ofSeconds(1)));
+
+    assertEquals(RunStatus.SUCCEEDED, client.await(id).status());
+    assertEquals(2, fake.journal().injected().size());
+  }
+
+  @Test
+  void aServerErrorOnACreateIsNotRetriedButA503Is() {
+    fake.injectNext(Endpoint.CREATE, 1, Failure.serverError(503));
+    RunId created = client.submit(REQUEST);
+    assertTrue(fake.run(created.value()).isPresent(), "the retried create made the run");
+    assertEquals(2, fake.journal().createRequests());
+
+    fake.injectNext(Endpoint.CREATE, 1, Failure.serverError(500));
+    assertThrows(ServerException.class, () -> client.submit(REQUEST));
+    assertEquals(3, fake.journal().createRequests());
+  }
+
+  @Test
+  void aClientWhoseBudgetMatchesTheServersLimitNeverMeetsA429() {
+    FakeRunbase limited = start(FakeRunbase.builder().rateLimit(10, Duration.ofSeconds(1)).progression(Progression.afterPolls(1, 1)));
+    SeedreamClient budgeted = client(limited, builder -> builder.rateBudget(RateBudget.slidingWindow(10, Duration.ofSeconds(1))));
+    List<CompletableFuture<Run>> runs = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      runs.add(budgeted.async().generate(REQUEST));
+    }
+    for (CompletableFuture<Run> run : runs) {
+      assertEquals(RunStatus.SUCCEEDED, run.join().status());
+    }
+    limited.journal().assertNeverRateLimited();
+    limited.journal().assertRunsCreated(12);
+  }
+
+  private static final Map<Integer, Class<? extends SeedreamException>> HTML_TYPES =
+      Map.of(
+          400, InvalidRequestException.class,
+          401, AuthenticationException.class,
+          402, InsufficientBalanceException.class,
+          403, PermissionDeniedException.class,
+          404, RunNotFoundException.class,
+          429, RateLimitedException.class,
+          500, ServerException.class);
+
+  private static Class<? extends SeedreamException> expectedType(RunbaseError error) {
+    switch (error) {
+      case MISSING_API_KEY:
+      case INVALID_API_KEY:
+        return AuthenticationException.class;
+      case INSUFFICIENT_BALANCE:
+        return InsufficientBalanceException.class;
+      case API_KEY_SPEND_LIMIT_EXCEEDED:
+        return SpendLimitExceededException.class;
+      case IP_NOT_ALLOWED:
+        return IpNotAllowedException.class;
+      case RUN_NOT_FOUND:
+        return RunNotFoundException.class;
+      case RATE_LIMITED:
+        return RateLimitedException.class;
+      case USAGE_EXCEEDED:
+        return UsageExceededException.class;
+      default:
+        return InvalidRequestException.class;
+    }
+  }
+
+  /** Width and height from a PNG's IHDR chunk. */
+  private static int[] pngSize(byte[] png) {
+    assertTrue(png.length > 24 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG");
+    return new int[] {readInt(png, 16), readInt(png, 20)};
+  }
+
+  private static int readInt(byte[] bytes, int at) {
+    return ((bytes[at] & 0xff) << 24) | ((bytes[at + 1] & 0xff) << 16) | ((bytes[at + 2] & 0xff) << 8) | (bytes[at + 3] & 0xff);
+  }
+}
