@@ -83,12 +83,18 @@ public final class Exchanges {
 
   private static Mono<Void> write(AsyncBodySink sink, ByteBuffer chunk) {
     return Mono.create(done -> {
-      CompletionStage<Void> stage = Objects.requireNonNull(sink.write(chunk), "AsyncBodySink.write returned null");
+      CompletionStage<Void> stage;
+      try {
+        stage = Objects.requireNonNull(sink.write(chunk), "AsyncBodySink.write returned null");
+      } catch (RuntimeException e) {
+        done.error(new SinkFailure(e));
+        return;
+      }
       stage.whenComplete((ignored, error) -> {
         if (error == null) {
           done.success();
         } else {
-          done.error(error);
+          done.error(new SinkFailure(error));
         }
       });
     });

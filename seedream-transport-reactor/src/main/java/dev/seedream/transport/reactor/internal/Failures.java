@@ -31,6 +31,9 @@ public final class Failures {
    */
   public static Throwable map(Throwable failure, HttpRequest request, boolean requestStarted) {
     Throwable error = Exceptions.unwrap(failure);
+    if (error instanceof SinkFailure) {
+      return error.getCause();
+    }
     if (error instanceof SeedreamException) {
       return error;
     }
