@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 class DownloadTest extends TransportTestSupport {
   private static final int SIZE = 25 * 1024 * 1024;
 
-  private final ExecutorService writer = Executors.newSingleThreadExecutor(run -> new Thread(run, "sink-writer"));
+  // a scheduled executor's queue is one BlockHound allows an event loop to hand work to (Reactor's
+  // integration whitelists it); a plain executor's queue lock may park the event loop under contention
+  private final ExecutorService writer = Executors.newSingleThreadScheduledExecutor(run -> new Thread(run, "sink-writer"));
 
   @AfterEach
   void stopWriter() throws InterruptedException {

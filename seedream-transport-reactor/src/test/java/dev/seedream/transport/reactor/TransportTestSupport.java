@@ -25,7 +25,7 @@ abstract class TransportTestSupport {
   @BeforeEach
   void startServerAndTransport() {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").http2PlainDisabled(true)
-        .containerThreads(40).extensions(gate));
+        .containerThreads(60).extensions(gate));
     server.start();
     transport = transportBuilder().build();
   }
