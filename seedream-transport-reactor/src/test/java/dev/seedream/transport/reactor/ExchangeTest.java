@@ -43,6 +43,8 @@ class ExchangeTest extends TransportTestSupport {
         .withHeader("Idempotency-Key", equalTo("abc-123"))
         .withHeader("Content-Length", equalTo(String.valueOf(body.length)))
         .withRequestBody(equalTo("{\"prompt\":\"a lamp\"}")));
+    assertThat(server.findAll(postRequestedFor(urlEqualTo("/api/v1/runs"))).get(0).getAllHeaderKeys())
+        .containsExactlyInAnyOrder("Host", "Content-Length", "Authorization", "Content-Type", "Idempotency-Key");
   }
 
   @Test
@@ -58,9 +60,18 @@ class ExchangeTest extends TransportTestSupport {
     LoggedRequest sent = requests.get(0);
     assertThat(sent.getBody()).isEmpty();
     assertThat(sent.getHeader("Accept")).isEqualTo("application/json");
-    assertThat(sent.containsHeader("Authorization")).isFalse();
-    assertThat(sent.containsHeader("Cookie")).isFalse();
-    assertThat(sent.containsHeader("Transfer-Encoding")).isFalse();
+    assertThat(sent.getHeader("Host")).isEqualTo("127.0.0.1:" + server.port());
+    assertThat(sent.getAllHeaderKeys()).containsExactlyInAnyOrder("Host", "Accept");
+  }
+
+  @Test
+  void aUserAgentGivenByTheEngineIsSentAsGiven() throws Exception {
+    server.stubFor(get("/ua").willReturn(aResponse().withStatus(200)));
+
+    valueOf(transport.exchange(HttpRequest.get(uri("/ua")).header("User-Agent", "seedream-java/0.1.0").build()));
+
+    LoggedRequest sent = server.findAll(getRequestedFor(urlEqualTo("/ua"))).get(0);
+    assertThat(sent.getHeaders().getHeader("User-Agent").values()).containsExactly("seedream-java/0.1.0");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.seedream.transport.reactor.internal;
 import dev.seedream.spi.AsyncBodySink;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.nio.ByteBuffer;
@@ -63,6 +64,8 @@ public final class Exchanges {
             started.set(true);
             outgoing.responseTimeout(request.timeout());
             HttpHeaders headers = outgoing.requestHeaders();
+            // Reactor Netty's defaults; only Host and Content-Length are added to the engine's headers
+            headers.remove(HttpHeaderNames.USER_AGENT).remove(HttpHeaderNames.ACCEPT);
             request.headers().forEach(headers::set);
             byte[] body = request.body();
             Publisher<Void> sending = body.length == 0 ? outbound : outbound.sendByteArray(Mono.just(body));
