@@ -205,10 +205,12 @@ public final class ReactorNettyTransport implements AsyncHttpTransport {
           .metrics(true, () -> gauge)
           .build();
       LoopResources loops = LoopResources.create(threadNamePrefix, eventLoopThreads, true);
+      // proxy before runOn: in the other order Reactor Netty 1.3.7 resolves the target host itself
+      // and never uses the proxy (ProxyTest guards this)
       HttpClient client = HttpClient.create(provider)
+          .proxyWithSystemProperties()
           .runOn(loops)
           .protocol(HttpProtocol.HTTP11)
-          .proxyWithSystemProperties()
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
       return new ReactorNettyTransport(client, provider, loops, gauge);
     }
