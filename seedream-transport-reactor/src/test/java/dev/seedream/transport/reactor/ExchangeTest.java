@@ -75,6 +75,15 @@ class ExchangeTest extends TransportTestSupport {
   }
 
   @Test
+  void aPostWithAnEmptyBodySendsAZeroContentLength() throws Exception {
+    server.stubFor(post("/empty").willReturn(aResponse().withStatus(204)));
+
+    assertThat(valueOf(transport.exchange(HttpRequest.post(uri("/empty"), new byte[0]).build())).status()).isEqualTo(204);
+
+    server.verify(1, postRequestedFor(urlEqualTo("/empty")).withHeader("Content-Length", equalTo("0")));
+  }
+
+  @Test
   void anErrorStatusIsReturnedWithItsBody() throws Exception {
     server.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("{\"code\":\"run_not_found\"}")));
 

@@ -67,8 +67,8 @@ public final class Exchanges {
             // Reactor Netty's defaults; only Host and Content-Length are added to the engine's headers
             headers.remove(HttpHeaderNames.USER_AGENT).remove(HttpHeaderNames.ACCEPT);
             request.headers().forEach(headers::set);
-            byte[] body = request.body();
-            Publisher<Void> sending = body.length == 0 ? outbound : outbound.sendByteArray(Mono.just(body));
+            boolean bodiless = request.method().equals("GET");
+            Publisher<Void> sending = bodiless ? outbound : outbound.sendByteArray(Mono.just(request.body()));
             return sending;
           })
           .response(reader::apply)
