@@ -26,7 +26,7 @@ import reactor.netty.resources.LoopResources;
  * <p>Built with {@link #builder()}, the transport owns its connection pool and event-loop threads
  * and frees them on {@link #close()}; built with {@link #create(HttpClient)}, it uses the caller's
  * client and frees nothing. Either way it speaks HTTP/1.1, never follows a redirect (the engine
- * does), never retries a request on its own, and keeps TLS verification on.
+ * does), never sends a request twice, and keeps TLS verification on.
  *
  * <p>Threads: the returned futures complete on Netty event-loop threads (or on Reactor's timer
  * thread for a timeout). Do not block in a stage chained to them; use the {@code *Async} variants
@@ -51,7 +51,9 @@ public final class ReactorNettyTransport implements AsyncHttpTransport {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ReactorNettyTransport(HttpClient client, ConnectionProvider provider, LoopResources loops, PoolGauge gauge) {
-    this.exchanges = new Exchanges(client.followRedirect(false).disableRetry(true));
+    // Reactor Netty's own retry is kept: it resends only when a pooled connection was reset before
+    // the request's headers were written, so it never repeats a request the server may have seen
+    this.exchanges = new Exchanges(client.followRedirect(false));
     this.provider = provider;
     this.loops = loops;
     this.gauge = gauge;
@@ -64,7 +66,7 @@ public final class ReactorNettyTransport implements AsyncHttpTransport {
 
   /**
    * A transport over the caller's own client, which keeps its pool, threads, proxy and TLS
-   * settings; redirects and Reactor Netty's automatic retry are turned off on the copy used here.
+   * settings; redirects are turned off on the copy used here.
    * {@link #close()} frees nothing: the caller owns the client's resources.
    */
   public static ReactorNettyTransport create(HttpClient client) {

@@ -3,6 +3,8 @@ package dev.seedream.transport.reactor;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -34,6 +36,23 @@ class FailureTest extends TransportTestSupport {
     assertThat(error.reason()).as("reason for %s", fault).isEqualTo(Reason.CONNECTION_CLOSED);
     assertThat(error.requestSent()).isTrue();
     assertThat(error.getMessage()).contains("POST http://127.0.0.1:" + server.port() + "/api/v1/runs");
+    server.verify(1, postRequestedFor(urlEqualTo("/api/v1/runs")));
+  }
+
+  @Test
+  void aPostOnAReusedConnectionThatClosesIsNotSentAgain() throws Exception {
+    server.stubFor(get("/warm").willReturn(aResponse().withStatus(200).withBody("ok")));
+    server.stubFor(post("/api/v1/runs").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+    valueOf(transport.exchange(HttpRequest.get(uri("/warm")).build()));
+    awaitZero("connections lent after warming the pool", () -> transport.acquiredConnections().orElseThrow());
+    assertThat(transport.openConnections()).hasValue(1);
+
+    Throwable failure = failureOf(transport.exchange(
+        HttpRequest.post(uri("/api/v1/runs"), "{}".getBytes(StandardCharsets.UTF_8)).build()));
+
+    assertThat(failure).isInstanceOf(TransportException.class);
+    assertThat(((TransportException) failure).requestSent()).isTrue();
+    server.verify(1, postRequestedFor(urlEqualTo("/api/v1/runs")));
   }
 
   @Test
