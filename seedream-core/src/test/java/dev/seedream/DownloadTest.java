@@ -127,6 +127,19 @@ class DownloadTest {
   }
 
   @Test
+  void aFailedCallLeavesAnExistingFileOfTheSameNameUntouched() throws Exception {
+    Path existing = Files.writeString(dir.resolve("run-7-1.png"), "an earlier download");
+    client(r -> r.request().uri().getPath().endsWith("2.png") ? Reply.of(404, "gone") : png());
+    CompletableFuture<List<Path>> files = client.download(run("https://cdn.example/1.png", "https://cdn.example/2.png"), dir);
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> finish(files))).hasCauseInstanceOf(DownloadException.class);
+    assertThat(Files.readString(existing)).isEqualTo("an earlier download");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).containsExactly(existing);
+    }
+  }
+
+  @Test
   void aServerErrorOnAnImageIsRetried() throws Exception {
     int[] calls = {0};
     client(r -> ++calls[0] == 1 ? Reply.of(503, "busy") : png());

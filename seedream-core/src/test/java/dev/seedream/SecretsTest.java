@@ -77,6 +77,24 @@ class SecretsTest {
     assertThat(captured).allSatisfy(line -> assertThat(line).doesNotContain(CANARY));
   }
 
+  @Test
+  void aKeyEchoedInAFailedRunsErrorIsScrubbed() {
+    VirtualScheduler time = new VirtualScheduler();
+    RunbaseScript script = new RunbaseScript("pending");
+    script.onGet(r -> Reply.of(200, TextCodec.run("run-1", "failed") + "\nerror=bad key " + CANARY + "\ncode=" + CANARY));
+    ScriptedServer server = new ScriptedServer(time::nanoTime, script);
+    try (SeedreamAsyncClient client = SeedreamAsyncClient.builder()
+        .apiKey(CANARY).baseUrl("https://runbase.test").transport(server).codec(new TextCodec()).scheduler(time).build()) {
+      CompletableFuture<Run> run = client.generate(GenerationRequest.builder().prompt("x").build());
+      time.advance(Duration.ofMinutes(1));
+
+      Throwable error = EngineTest.failure(run);
+      assertThat(error).isInstanceOf(RunFailedException.class).hasMessageContaining("bad key");
+      assertThat(stack(error)).doesNotContain(CANARY);
+      assertThat(((RunFailedException) error).run().toString()).doesNotContain(CANARY);
+    }
+  }
+
   static String stack(Throwable error) {
     if (error == null) {
       return "";

@@ -22,9 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Downloads the images of a run into a directory: streamed into a hidden temporary file, then
- * moved to {@code <run id>-<n>.<ext>}. All or nothing: when one image fails, the files of this call
- * are deleted. {@code Authorization} goes only to the API's origin, on every hop of a redirect.
+ * Downloads the images of a run into a directory: each streamed into a hidden temporary file, and
+ * once all have arrived, moved to {@code <run id>-<n>.<ext>}. All or nothing: when one image fails,
+ * the temporary files are deleted and nothing in the directory has changed. {@code Authorization}
+ * goes only to the API's origin, on every hop of a redirect.
  */
 final class Downloader {
   static final int MAX_REDIRECTS = 5;
@@ -58,12 +59,15 @@ final class Downloader {
     return job.result;
   }
 
-  /** One call of download: its images one after the other, and the files it wrote so far. */
+  /** An image that has arrived in its temporary file, and the name it will have. */
+  private record Arrived(Path temp, String name) {}
+
+  /** One call of download: its images one after the other, and those that have arrived so far. */
   private final class Job {
     final Run run;
     final Path directory;
     final CompletableFuture<List<Path>> result = new CompletableFuture<>();
-    final List<Path> written = new ArrayList<>();
+    final List<Arrived> arrived = new ArrayList<>();
     volatile CompletableFuture<?> inflight;
 
     Job(Run run, Path directory) {
@@ -107,23 +111,53 @@ final class Downloader {
         return;
       }
       if (index == run.outputUrls().size()) {
-        synchronized (written) {
-          result.complete(List.copyOf(written));
-        }
+        CompletableFuture<List<Path>> moved = CompletableFuture.supplyAsync(this::moveAll, executor);
+        inflight = moved;
+        moved.whenComplete((files, failure) -> {
+          if (failure != null) {
+            fail(failure);
+          } else {
+            result.complete(files);
+          }
+        });
         return;
       }
-      one(this, index, run.outputUrls().get(index)).whenComplete((path, failure) -> {
-        if (path != null) {
-          synchronized (written) {
+      one(this, index, run.outputUrls().get(index)).whenComplete((image, failure) -> {
+        if (image != null) {
+          synchronized (arrived) {
             if (result.isDone()) {
-              deleteQuietly(path);
+              deleteQuietly(image.temp());
               return;
             }
-            written.add(path);
+            arrived.add(image);
           }
         }
         step(index + 1, failure);
       });
+    }
+
+    /** Gives every image its name, now that all have arrived. */
+    private List<Path> moveAll() {
+      List<Path> files = new ArrayList<>();
+      synchronized (arrived) {
+        for (Arrived image : arrived) {
+          Path file = directory.resolve(image.name());
+          try {
+            try {
+              Files.move(image.temp(), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+              Files.move(image.temp(), file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            long bytes = Files.size(file);
+            Listeners.safely(() -> listener.downloaded(run.id(), file, bytes));
+          } catch (IOException e) {
+            throw new DownloadException("cannot write " + file + ": " + e.getMessage(), run.id(), 0, e);
+          }
+          files.add(file);
+        }
+        arrived.clear();
+      }
+      return List.copyOf(files);
     }
 
     private void abort() {
@@ -131,14 +165,14 @@ final class Downloader {
       if (current != null) {
         current.cancel(true);
       }
-      synchronized (written) {
-        written.forEach(Downloader::deleteQuietly);
-        written.clear();
+      synchronized (arrived) {
+        arrived.forEach(image -> deleteQuietly(image.temp()));
+        arrived.clear();
       }
     }
   }
 
-  private CompletableFuture<Path> one(Job job, int index, URI url) {
+  private CompletableFuture<Arrived> one(Job job, int index, URI url) {
     RunId runId = job.run.id();
     Path directory = job.directory;
     CompletableFuture<Target> prepared = CompletableFuture.supplyAsync(
@@ -168,7 +202,7 @@ final class Downloader {
     });
   }
 
-  private CompletableFuture<Path> fetch(Job job, int index, URI url, Target target, int redirectsLeft) {
+  private CompletableFuture<Arrived> fetch(Job job, int index, URI url, Target target, int redirectsLeft) {
     RunId runId = job.run.id();
     HttpRequest.Builder request =
         HttpRequest.get(url).timeout(downloadTimeout).maxResponseBytes(maxErrorBodyBytes);
@@ -182,7 +216,7 @@ final class Downloader {
         .thenCompose(response -> {
           int status = response.status();
           if (status >= 200 && status < 300) {
-            return CompletableFuture.supplyAsync(() -> target.keep(runId, index, url, response), executor);
+            return CompletableFuture.supplyAsync(() -> target.arrived(runId, index, url, response), executor);
           }
           if (status >= 300 && status < 400 && response.header("Location").isPresent()) {
             if (redirectsLeft == 0) {
@@ -264,21 +298,13 @@ final class Downloader {
       this.sink = sink;
     }
 
-    Path keep(RunId runId, int index, URI url, HttpResponse response) {
+    Arrived arrived(RunId runId, int index, URI url, HttpResponse response) {
       try {
         sink.close();
-        Path file = temp.resolveSibling(fileName(runId, index, response.header("Content-Type").orElse(null), url));
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        long bytes = Files.size(file);
-        Listeners.safely(() -> listener.downloaded(runId, file, bytes));
-        return file;
       } catch (IOException e) {
         throw new DownloadException("cannot write image " + (index + 1) + " of run " + runId + ": " + e.getMessage(), runId, 0, e);
       }
+      return new Arrived(temp, fileName(runId, index, response.header("Content-Type").orElse(null), url));
     }
 
     void discard() {

@@ -6,6 +6,7 @@ import dev.seedream.MalformedResponseException;
 import dev.seedream.PollPolicy;
 import dev.seedream.RetryPolicy;
 import dev.seedream.Run;
+import dev.seedream.RunError;
 import dev.seedream.RunId;
 import dev.seedream.RunInput;
 import dev.seedream.SeedreamListener;
@@ -215,8 +216,15 @@ public final class Engine implements AutoCloseable {
     return requests.send(Requests.Kind.READ, request, dueNanos, runId);
   }
 
+  /** The run of an answer, with the key removed from what the server said about a failure. */
   Run decodeRun(HttpResponse response) {
-    return codec.readRun(response.body());
+    Run run = codec.readRun(response.body());
+    if (run.error().isEmpty()) {
+      return run;
+    }
+    RunError error = run.error().get();
+    RunError scrubbed = RunError.of(requests.redact(error.message()), error.code().map(requests::redact).orElse(null));
+    return scrubbed.equals(error) ? run : run.toBuilder().error(scrubbed).build();
   }
 
   private Run decodeCreated(HttpResponse response) {
