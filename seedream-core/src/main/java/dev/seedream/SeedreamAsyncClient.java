@@ -94,7 +94,7 @@ public final class SeedreamAsyncClient implements AutoCloseable {
     long end = engine.nanoTime() + RetryPolicy.positive(deadline, "deadline").toNanos();
     return Futures.chain(engine.submit(input), runId -> {
       Duration left = Duration.ofNanos(Math.max(1, end - engine.nanoTime()));
-      return engine.await(runId, left, run -> {});
+      return engine.await(runId, deadline, left, run -> {});
     });
   }
 

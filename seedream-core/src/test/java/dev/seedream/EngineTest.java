@@ -291,6 +291,7 @@ class EngineTest {
 
     Throwable error = failure(run);
     assertThat(error).isInstanceOf(DeadlineExceededException.class).hasMessageContaining("run-1").hasMessageContaining("processing");
+    assertThat(((DeadlineExceededException) error).deadline()).as("the deadline the caller gave").isEqualTo(Duration.ofSeconds(30));
     int requests = server.received().size();
     time.advance(Duration.ofMinutes(10));
     assertThat(server.received()).hasSize(requests);

@@ -156,6 +156,15 @@ public final class Engine implements AutoCloseable {
    * @param onUpdate told of each status change
    */
   public CompletableFuture<Run> await(RunId runId, Duration deadline, Consumer<Run> onUpdate) {
+    Duration wait = deadline == null ? defaultDeadline : deadline;
+    return await(runId, wait, wait, onUpdate);
+  }
+
+  /**
+   * Waits for a run to end within {@code timeLeft}, part of a {@code deadline} that began before
+   * (as in create-and-wait); errors name {@code deadline}.
+   */
+  public CompletableFuture<Run> await(RunId runId, Duration deadline, Duration timeLeft, Consumer<Run> onUpdate) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(onUpdate, "onUpdate");
     if (closed) {
@@ -165,7 +174,7 @@ public final class Engine implements AutoCloseable {
     synchronized (submitted) {
       origin = submitted.get(runId);
     }
-    RunWatch watch = new RunWatch(this, runId, origin, deadline == null ? defaultDeadline : deadline, onUpdate);
+    RunWatch watch = new RunWatch(this, runId, origin, deadline, timeLeft, onUpdate);
     watches.add(watch);
     if (closed) {
       watch.result().cancel(false);

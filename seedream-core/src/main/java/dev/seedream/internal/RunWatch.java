@@ -24,6 +24,7 @@ final class RunWatch {
   private final RunId runId;
   private final Engine.Submitted submitted;
   private final Duration deadline;
+  private final Duration timeLeft;
   private final Consumer<Run> onUpdate;
   private final TaskScheduler scheduler;
   private final PollPolicy policy;
@@ -37,11 +38,13 @@ final class RunWatch {
   private volatile TaskScheduler.Cancellable nextPoll;
   private volatile TaskScheduler.Cancellable deadlineTimer;
 
-  RunWatch(Engine engine, RunId runId, Engine.Submitted submitted, Duration deadline, Consumer<Run> onUpdate) {
+  RunWatch(
+      Engine engine, RunId runId, Engine.Submitted submitted, Duration deadline, Duration timeLeft, Consumer<Run> onUpdate) {
     this.engine = engine;
     this.runId = runId;
     this.submitted = submitted;
     this.deadline = deadline;
+    this.timeLeft = timeLeft;
     this.onUpdate = onUpdate;
     this.scheduler = engine.scheduler();
     this.policy = engine.pollPolicy();
@@ -58,7 +61,7 @@ final class RunWatch {
     deadlineTimer =
         scheduler.schedule(
             () -> result.completeExceptionally(new DeadlineExceededException(runId, lastStatus, deadline)),
-            deadline);
+            timeLeft);
     schedulePoll(firstDelay());
     return this;
   }
