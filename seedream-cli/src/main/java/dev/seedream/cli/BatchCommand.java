@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "batch",
     mixinStandardHelpOptions = true,
-    description = {"Generates the images of every line of FILE ('-' for standard input), several runs at once,",
-        "through one client (one rate budget), and writes them to --out.",
+    description = {"Generates the images of every line of a file, several runs at once.",
+        "All runs go through one client, so under one rate budget; images are written to --out.",
         "A line is a prompt, or a JSON input object such as {\"prompt\": \"a lamp\", \"aspect_ratio\": \"16:9\"}.",
         "Blank lines and lines starting with # are skipped; a bad line is reported and skipped.",
         "Prints the files written, one per line (with --json: one JSON object per run);",

@@ -11,8 +11,8 @@ import picocli.CommandLine.Unmatched;
 /** {@code seedream fake-server}: the testkit's fake Runbase, as its runnable jar starts it. */
 @Command(
     name = "fake-server",
-    description = {"Starts a fake Runbase on 127.0.0.1 for trying things out and for tests, and serves until",
-        "Ctrl-C. It prints its base URL and its API key (a test key that only the fake accepts).",
+    description = {"Starts a fake Runbase on 127.0.0.1, for trying things out and for tests.",
+        "It serves until Ctrl-C, and prints its base URL and its API key (a test key only the fake accepts).",
         "Other flags go to the fake unchanged; 'seedream fake-server --help' lists them."},
     footer = {"", "Example: seedream fake-server --port 8080 --duration 2s"})
 final class FakeServerCommand implements Callable<Integer> {

@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = {"Generates images from a prompt (and reference images) and writes them to --out.",
-        "Prints the files written, one per line; progress goes to standard error."},
+    description = {"Generates images from a prompt (and reference images).",
+        "Writes them to --out and prints the files written, one per line.",
+        "Progress goes to standard error."},
     footer = {"", "Example: seedream generate \"A cinematic product photo of a ceramic lamp\" -a 16:9 -q high --out out/"})
 final class GenerateCommand implements Callable<Integer> {
   private final CliContext context;

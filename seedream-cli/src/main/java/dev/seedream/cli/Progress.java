@@ -29,8 +29,9 @@ final class Progress implements SeedreamListener, AutoCloseable {
 
   private final PrintWriter err;
   private final boolean live;
-  private final long startNanos = System.nanoTime();
   private final Map<RunId, String> statuses = new LinkedHashMap<>();
+  private final Map<RunId, Long> submittedAt = new LinkedHashMap<>();
+  private long startNanos;
   private final ScheduledExecutorService ticker;
   private int polls;
   private int budgetWaits;
@@ -57,7 +58,11 @@ final class Progress implements SeedreamListener, AutoCloseable {
 
   @Override
   public synchronized void runSubmitted(RunId runId, RunInput input) {
+    if (statuses.isEmpty()) {
+      startNanos = System.nanoTime();
+    }
     statuses.put(runId, "submitted");
+    submittedAt.put(runId, System.nanoTime());
     plain(runId + ": submitted");
     redraw();
   }
@@ -71,7 +76,8 @@ final class Progress implements SeedreamListener, AutoCloseable {
   @Override
   public synchronized void statusChanged(Run run, RunStatus previous) {
     statuses.put(run.id(), run.status().value());
-    plain(run.id() + ": " + run.status() + " after " + seconds(elapsed()));
+    long since = submittedAt.getOrDefault(run.id(), startNanos);
+    plain(run.id() + ": " + run.status() + " after " + seconds(Duration.ofNanos(System.nanoTime() - since)));
     redraw();
   }
 
@@ -125,7 +131,7 @@ final class Progress implements SeedreamListener, AutoCloseable {
       long done = statuses.values().stream().filter(s -> s.equals("succeeded") || s.equals("failed")).count();
       line.append("runs ").append(done).append('/').append(statuses.size()).append(" done");
     }
-    line.append(" | ").append(seconds(elapsed()))
+    line.append(" | ").append(seconds(Duration.ofNanos(System.nanoTime() - startNanos)))
         .append(" | ").append(polls).append(polls == 1 ? " poll" : " polls")
         .append(" | ").append(budgetWaits).append(budgetWaits == 1 ? " wait" : " waits").append(" for the rate budget");
     if (imagesExpected > 0) {
@@ -152,10 +158,6 @@ final class Progress implements SeedreamListener, AutoCloseable {
       err.println(text);
       err.flush();
     }
-  }
-
-  private Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
   private static String seconds(Duration duration) {

@@ -24,8 +24,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SeedreamCli.Version.class,
     description = "Generates images with ByteDance Seedream 4.5 on the Runbase API.",
-    footer = {"", "Environment: RUNBASE_API_KEY (the key, sk-...), RUNBASE_BASE_URL (default https://runbase.net).",
-        "Try it without a key: seedream generate --fake \"a ceramic lamp\" --out out/"})
+    footer = {"", "Environment:",
+        "  RUNBASE_API_KEY   your Runbase key (sk-...); not needed with --fake",
+        "  RUNBASE_BASE_URL  the API's base URL (default: https://runbase.net)",
+        "", "Try it without a key:", "  seedream generate --fake \"a ceramic lamp\" --out out/"})
 public final class SeedreamCli implements Runnable {
   @Spec CommandSpec spec;
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = {"Shows a run: its id and status on one line, then its output URLs, one per line.",
+    description = {"Shows the status of a run, or waits for it to end.",
+        "Prints its id and status on one line, then its output URLs, one per line.",
         "Exit code 6 when the run has failed."})
 final class StatusCommand implements Callable<Integer> {
   private final CliContext context;

@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {"Checks a JSON create body {\"model\": .., \"input\": {..}} or an input object {\"prompt\": ..}",
-        "against the rules of bytedance/seedream-4.5, without sending anything.",
+    description = {"Checks a create body or an input object against the model's rules, sending nothing.",
+        "FILE holds a JSON create body {\"model\": .., \"input\": {..}} or an input object {\"prompt\": ..};",
+        "the rules are those of bytedance/seedream-4.5.",
         "Prints every violation with its path and code, one per line; exit code 2 when there is one.",
         "An object with a \"model\" or \"input\" field is read as a create body, any other as an input object."})
 final class ValidateCommand implements Callable<Integer> {
