@@ -2,6 +2,7 @@ package dev.seedream.cli;
 
 import dev.seedream.GenerationRequest;
 import dev.seedream.Run;
+import dev.seedream.RunFailedException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,16 @@ final class GenerateCommand implements Callable<Integer> {
     GenerationRequest request = Inputs.request(input());
     try (Progress progress = new Progress(context);
         ClientSession session = ClientSession.open(client, context, progress)) {
-      Run run = timeout == null ? session.client().generate(request) : session.client().generate(request, timeout);
+      Run run;
+      try {
+        run = timeout == null ? session.client().generate(request) : session.client().generate(request, timeout);
+      } catch (RunFailedException e) {
+        progress.close();
+        if (json) {
+          RunReport.of(e.run(), List.of(), context).print(context.out(), true);
+        }
+        throw e;
+      }
       List<Path> files = noDownload ? List.of() : session.client().download(run, context.resolve(out));
       progress.close();
       RunReport.of(run, files, context).print(context.out(), json);
