@@ -4,6 +4,7 @@ import dev.seedream.ClientBuilder;
 import dev.seedream.SeedreamClient;
 import dev.seedream.spi.TransportOptions;
 import dev.seedream.transport.apache.ApacheTransportProvider;
+import dev.seedream.transport.reactor.ReactorTransportProvider;
 import java.util.Locale;
 
 /** The value of {@code --transport}: which HTTP transport the command's client uses. */
@@ -21,7 +22,9 @@ enum TransportChoice {
   REACTOR {
     @Override
     AutoCloseable install(ClientBuilder<SeedreamClient> builder, TransportOptions options) {
-      throw new InputException("--transport reactor is not available in this build: use --transport apache");
+      var transport = new ReactorTransportProvider().create(options);
+      builder.transport(transport);
+      return transport;
     }
   };
 

@@ -28,6 +28,22 @@ class GenerateTest {
   }
 
   @Test
+  void theReactorTransportDoesTheSame() throws Exception {
+    Cli.Result result = Cli.in(dir).run("generate", "--fake", "a lamp", "-a", "21:9", "--transport", "reactor", "-o", "out");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(Png.read(dir.resolve(result.out().strip())).ratio()).isCloseTo(21.0 / 9.0, within(0.05));
+  }
+
+  @Test
+  void anUnknownTransportIsAUsageError() {
+    Cli.Result result = Cli.in(dir).run("generate", "--fake", "a lamp", "--transport", "okhttp");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("must be apache or reactor, but was 'okhttp'");
+  }
+
+  @Test
   void jsonOutputIsOneObjectWithIdStatusUrlsAndFiles() {
     Cli.Result result = Cli.in(dir).run("generate", "--fake", "--prompt", "a lamp", "-a", "3:4", "-q", "high", "--json", "-o", "imgs");
 
