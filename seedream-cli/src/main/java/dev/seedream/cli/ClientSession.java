@@ -12,6 +12,7 @@ import dev.seedream.testkit.Progression;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One client for one command, and what it needs: the transport and, with {@code --fake}, the fake
@@ -49,7 +50,11 @@ final class ClientSession implements AutoCloseable {
         if (options.baseUrl != null) {
           throw new InputException("--fake and --base-url exclude each other: the fake has its own URL");
         }
-        FakeRunbase fake = FakeRunbase.builder().progression(Progression.afterDuration(FAKE_RUN_DURATION)).start();
+        // a new seed each time: new ids, so that a second run does not overwrite the first one's images
+        FakeRunbase fake = FakeRunbase.builder()
+            .seed(ThreadLocalRandom.current().nextLong())
+            .progression(Progression.afterDuration(FAKE_RUN_DURATION))
+            .start();
         resources.push(fake);
         builder.apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).pollPolicy(FAKE_POLLING);
       } else {

@@ -25,6 +25,18 @@ class GenerateTest {
     Png png = Png.read(dir.resolve(lines[0]));
     assertThat(png.ratio()).isCloseTo(16.0 / 9.0, within(0.03));
     assertThat(result.err()).contains(": submitted").contains(": succeeded after");
+    assertThat(result.all()).as("the fake's key is never printed").doesNotContain("sk-");
+  }
+
+  @Test
+  void eachFakeRunHasItsOwnIdSoASecondRunDoesNotOverwriteTheFirst() throws Exception {
+    Cli.Result first = Cli.in(dir).run("generate", "--fake", "a lamp", "-o", "out");
+    Cli.Result second = Cli.in(dir).run("generate", "--fake", "a lamp", "-o", "out");
+
+    assertThat(first.out()).isNotEqualTo(second.out());
+    try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+      assertThat(files).hasSize(2);
+    }
   }
 
   @Test
@@ -116,6 +128,7 @@ class GenerateTest {
         .contains("download [####################] 1/1")
         .doesNotContain(": submitted");
     assertThat(result.err()).endsWith("\r\033[K");
+    assertThat(result.all()).doesNotContain("sk-");
   }
 
   @Test
