@@ -70,8 +70,8 @@ final class BatchCommand implements Callable<Integer> {
     }
     List<BatchLine> lines = BatchLine.parse(read());
     List<BatchOutcome> outcomes = new ArrayList<>();
-    try (Progress progress = new Progress(context);
-        ClientSession session = ClientSession.open(client, context, progress)) {
+    Progress progress = new Progress(context);
+    try (ClientSession session = ClientSession.open(client, context, progress)) {
       ExecutorService workers = Executors.newFixedThreadPool(concurrency, task -> {
         Thread thread = new Thread(task, "seedream-batch");
         thread.setDaemon(true);
@@ -88,7 +88,8 @@ final class BatchCommand implements Callable<Integer> {
       } finally {
         workers.shutdownNow();
       }
-      progress.close();
+    } finally {
+      progress.stop();
     }
     return report(outcomes);
   }

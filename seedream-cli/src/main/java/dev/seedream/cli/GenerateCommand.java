@@ -66,22 +66,24 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GenerationRequest request = Inputs.request(input());
-    try (Progress progress = new Progress(context);
-        ClientSession session = ClientSession.open(client, context, progress)) {
-      Run run;
+    Progress progress = new Progress(context);
+    Run run;
+    List<Path> files;
+    try (ClientSession session = ClientSession.open(client, context, progress)) {
       try {
         run = timeout == null ? session.client().generate(request) : session.client().generate(request, timeout);
       } catch (RunFailedException e) {
-        progress.close();
         if (json) {
+          progress.stop();
           RunReport.of(e.run(), List.of(), context).print(context.out(), true);
         }
         throw e;
       }
-      List<Path> files = noDownload ? List.of() : session.client().download(run, context.resolve(out));
-      progress.close();
-      RunReport.of(run, files, context).print(context.out(), json);
+      files = noDownload ? List.of() : session.client().download(run, context.resolve(out));
+    } finally {
+      progress.stop();
     }
+    RunReport.of(run, files, context).print(context.out(), json);
     return ExitCode.SUCCESS.code();
   }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <p>It only sees run ids, statuses and counts: the key never reaches it. Thread-safe: the engine
  * calls it from its own threads.
  */
-final class Progress implements SeedreamListener, AutoCloseable {
+final class Progress implements SeedreamListener {
   private static final String CLEAR_LINE = "\r\033[K";
   private static final int BAR_WIDTH = 20;
 
@@ -105,9 +105,8 @@ final class Progress implements SeedreamListener, AutoCloseable {
     redraw();
   }
 
-  /** Stops the live line and clears it, so that what follows starts on a clean line. */
-  @Override
-  public synchronized void close() {
+  /** Stops the live line and clears it, so that what follows starts on a clean line. Idempotent. */
+  synchronized void stop() {
     if (closed) {
       return;
     }

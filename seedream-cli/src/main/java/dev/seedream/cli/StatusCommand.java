@@ -50,11 +50,12 @@ final class StatusCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
+    Progress progress = new Progress(context);
     Run run;
-    try (Progress progress = new Progress(context);
-        ClientSession session = ClientSession.open(client, context, progress)) {
+    try (ClientSession session = ClientSession.open(client, context, progress)) {
       run = read(session.client(), id);
-      progress.close();
+    } finally {
+      progress.stop();
     }
     RunReport report = RunReport.of(run, List.of(), context);
     if (json) {
