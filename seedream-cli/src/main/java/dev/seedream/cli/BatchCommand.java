@@ -69,7 +69,14 @@ final class BatchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, but was " + concurrency);
     }
     List<BatchLine> lines = BatchLine.parse(read());
+    if (lines.isEmpty()) {
+      throw new InputException(file + " holds no prompts: write one prompt, or one JSON input object, per line");
+    }
     List<BatchOutcome> outcomes = new ArrayList<>();
+    if (lines.stream().allMatch(line -> line.request() == null)) {
+      lines.forEach(line -> outcomes.add(BatchOutcome.bad(line)));
+      return report(outcomes);
+    }
     Progress progress = new Progress(context);
     try (ClientSession session = ClientSession.open(client, context, progress)) {
       ExecutorService workers = Executors.newFixedThreadPool(concurrency, task -> {

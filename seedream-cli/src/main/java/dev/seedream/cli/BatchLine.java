@@ -38,7 +38,7 @@ final class BatchLine {
 
   private static BatchLine parse(int number, String line) {
     try {
-      Map<?, ?> input = line.startsWith("{") ? Json.object(line, "line " + number) : Map.of("prompt", line);
+      Map<?, ?> input = line.startsWith("{") ? Json.object(line, "this line") : Map.of("prompt", line);
       return new BatchLine(number, Inputs.request(input), null);
     } catch (RuntimeException e) {
       return new BatchLine(number, null, e);

@@ -67,6 +67,30 @@ class BatchTest {
   }
 
   @Test
+  void aFileOfOnlyBadLinesNeedsNoKeyAndExitsTwo() throws Exception {
+    Files.writeString(dir.resolve("bad.txt"), "{\"prompt\": 3}\n{not json\n");
+
+    Cli.Result result = Cli.in(dir).run("batch", "bad.txt");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("line 1: invalid request").contains("input.prompt [wrong_type]")
+        .contains("line 2: this line is not valid JSON")
+        .doesNotContain("RUNBASE_API_KEY");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void aFileWithoutPromptsIsInvalidInput() throws Exception {
+    Files.writeString(dir.resolve("empty.txt"), "# nothing yet\n\n");
+
+    Cli.Result result = Cli.in(dir).run("batch", "empty.txt", "--fake");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("empty.txt holds no prompts");
+  }
+
+  @Test
   void aMissingFileIsInvalidInput() {
     Cli.Result result = Cli.in(dir).run("batch", "nope.txt", "--fake");
 
