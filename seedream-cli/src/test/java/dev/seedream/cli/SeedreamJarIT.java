@@ -48,8 +48,8 @@ class SeedreamJarIT {
   }
 
   @Test
-  void theJarGeneratesAPngOfTheAspectRatioAndPrintsJsonButNeverTheKey() throws Exception {
-    Output result = run(List.of(JAVA, "-jar", JAR.toString(), "generate", "--fake", "a kite", "-a", "9:16", "--json", "-o", "imgs"), Map.of());
+  void theJarGeneratesAPngOfTheAspectRatioOverReactorAndPrintsJsonButNeverTheKey() throws Exception {
+    Output result = run(List.of(JAVA, "-jar", JAR.toString(), "generate", "--fake", "a kite", "-a", "9:16", "--json", "-o", "imgs", "--transport", "reactor"), Map.of());
 
     assertThat(result.exitCode).as(result.toString()).isZero();
     JsonObject json = JsonParser.parseString(result.out.strip()).getAsJsonObject();
