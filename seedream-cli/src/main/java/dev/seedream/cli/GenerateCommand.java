@@ -1,0 +1,111 @@
+package dev.seedream.cli;
+
+import dev.seedream.GenerationRequest;
+import dev.seedream.Run;
+import dev.seedream.RunFailedException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seedream generate}: one prompt, one run, its images written to a directory. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {"Generates images from a prompt (and reference images).",
+        "Writes them to --out and prints the files written, one per line.",
+        "Progress goes to standard error."},
+    footer = {"", "Example: seedream generate \"A cinematic product photo of a ceramic lamp\" -a 16:9 -q high --out out/"})
+final class GenerateCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "What to draw (or give --prompt).")
+  String promptArgument;
+
+  @Option(names = "--prompt", paramLabel = "PROMPT", description = "What to draw, 1 to 3000 characters.")
+  String promptOption;
+
+  @Option(names = {"-a", "--aspect-ratio"}, paramLabel = "RATIO", completionCandidates = AspectRatios.class,
+      description = "One of ${COMPLETION-CANDIDATES} (default: the server's, 1:1).")
+  String aspectRatio;
+
+  @Option(names = {"-q", "--quality"}, paramLabel = "basic|high", description = "basic (2K) or high (4K) (default: the server's).")
+  String quality;
+
+  @Option(names = {"-i", "--image"}, paramLabel = "URL",
+      description = "A reference image: an http(s) URL or a data:image/...;base64, URI (repeatable, at most 14).")
+  List<String> images = new ArrayList<>();
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = ".",
+      description = "Where to write the images, created if needed (default: the current directory).")
+  String out;
+
+  @Option(names = "--no-download", description = "Do not download: print the output URLs instead of files.")
+  boolean noDownload;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to wait for the run, such as 90s or 5m (default: 10m).")
+  Duration timeout;
+
+  @Option(names = "--json", description = "Print one JSON object {id, status, urls, files} instead of the files.")
+  boolean json;
+
+  @Mixin ClientOptions client;
+
+  GenerateCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    GenerationRequest request = Inputs.request(input());
+    Progress progress = new Progress(context);
+    Run run;
+    List<Path> files;
+    try (ClientSession session = ClientSession.open(client, context, progress)) {
+      try {
+        run = timeout == null ? session.client().generate(request) : session.client().generate(request, timeout);
+      } catch (RunFailedException e) {
+        if (json) {
+          progress.stop();
+          RunReport.of(e.run(), List.of(), context).print(context.out(), true);
+        }
+        throw e;
+      }
+      files = noDownload ? List.of() : session.client().download(run, context.resolve(out));
+    } finally {
+      progress.stop();
+    }
+    RunReport.of(run, files, context).print(context.out(), json);
+    return ExitCode.SUCCESS.code();
+  }
+
+  /** The raw input object, as the model's rules check it. */
+  private Map<String, Object> input() {
+    if (promptArgument != null && promptOption != null) {
+      throw new InputException("the prompt was given twice: pass it as an argument or with --prompt, not both");
+    }
+    Map<String, Object> input = new LinkedHashMap<>();
+    String prompt = promptArgument != null ? promptArgument : promptOption;
+    if (prompt != null) {
+      input.put("prompt", prompt);
+    }
+    if (aspectRatio != null) {
+      input.put("aspect_ratio", aspectRatio);
+    }
+    if (quality != null) {
+      input.put("quality", quality);
+    }
+    if (!images.isEmpty()) {
+      input.put("image_urls", List.copyOf(images));
+    }
+    return input;
+  }
+}
