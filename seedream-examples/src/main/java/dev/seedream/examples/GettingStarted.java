@@ -1,0 +1,46 @@
+package dev.seedream.examples;
+
+import dev.seedream.DeadlineExceededException;
+import dev.seedream.GenerationRequest;
+import dev.seedream.Run;
+import dev.seedream.RunError;
+import dev.seedream.RunFailedException;
+import dev.seedream.SeedreamClient;
+import dev.seedream.validation.ValidationException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The getting-started guide: a client configured in code, and a generation that handles its errors. */
+public final class GettingStarted {
+  private GettingStarted() {}
+
+  /** A client with an explicit key and base URL instead of the environment's. */
+  public static SeedreamClient configuredClient(String baseUrl, String apiKey) {
+    // tag::builder-client[]
+    SeedreamClient client = SeedreamClient.builder()
+        .apiKey(apiKey)                          // instead of RUNBASE_API_KEY
+        .baseUrl(baseUrl)                        // instead of RUNBASE_BASE_URL or https://runbase.net
+        .deadline(Duration.ofMinutes(2))         // how long generate() waits for a run
+        .build();
+    // end::builder-client[]
+    return client;
+  }
+
+  /** Generates an image for {@code prompt} into {@code out}; on a failure says why and returns no file. */
+  public static List<Path> generateOrExplain(SeedreamClient client, String prompt, Path out) {
+    // tag::handle-errors[]
+    try {
+      Run run = client.generate(GenerationRequest.builder().prompt(prompt).build(), Duration.ofMinutes(3));
+      return client.download(run, out);          // out/<run id>-1.png, ...: all or nothing
+    } catch (ValidationException e) {            // the input broke a rule: nothing was sent
+      e.violations().forEach(v -> System.err.println(v.path() + ": " + v.message()));
+    } catch (RunFailedException e) {             // the run ended "failed": its cost is refunded
+      System.err.println("run failed: " + e.error().map(RunError::message).orElse("no reason given"));
+    } catch (DeadlineExceededException e) {      // the run goes on at Runbase: await its id later
+      System.err.println("still " + e.lastStatus().orElse(null) + " after 3 minutes: " + e.runId().orElseThrow());
+    }
+    return List.of();
+    // end::handle-errors[]
+  }
+}

@@ -1,0 +1,77 @@
+package dev.seedream.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seedream.GenerationRequest;
+import dev.seedream.RunId;
+import dev.seedream.SeedreamClient;
+import dev.seedream.testkit.FakeRunbase;
+import dev.seedream.testkit.Progression;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+import org.junit.jupiter.api.io.TempDir;
+
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
+class GettingStartedTest {
+  private static FakeRunbase fake;
+
+  @BeforeAll
+  static void startFake() {
+    fake = FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(1, 1))
+        .failWhenPromptContains("explode").start();
+  }
+
+  @AfterAll
+  static void stopFake() {
+    fake.close();
+  }
+
+  @Test
+  void theConfiguredClientUsesTheGivenKeyAndBaseUrl() {
+    try (SeedreamClient client = GettingStarted.configuredClient(fake.baseUrl(), fake.apiKey())) {
+      RunId id = client.submit(GenerationRequest.builder().prompt("A lamp").build());
+      assertThat(fake.run(id.value())).isPresent();
+    }
+    assertThat(fake.journal().requestsWithKey(fake.apiKey())).isNotEmpty();
+  }
+
+  @Test
+  void aGoodPromptGivesItsFiles(@TempDir Path out) {
+    StdStreams[] streams = new StdStreams[1];
+    List<Path> files = StdStreams.capture(() -> generate("A ceramic lamp", out), streams);
+    assertThat(files).singleElement().satisfies(f -> {
+      assertThat(f).exists().hasParent(out);
+      assertThat(f.getFileName().toString()).endsWith("-1.png");
+    });
+    assertThat(streams[0].err).isEmpty();
+  }
+
+  @Test
+  void aBlankPromptIsExplainedAndNothingSent(@TempDir Path out) {
+    int before = fake.journal().createRequests();
+    StdStreams[] streams = new StdStreams[1];
+    assertThat(StdStreams.capture(() -> generate("  ", out), streams)).isEmpty();
+    assertThat(streams[0].err).startsWith("input.prompt: prompt holds only whitespace");
+    assertThat(fake.journal().createRequests()).isEqualTo(before);
+  }
+
+  @Test
+  void aFailedRunIsExplained(@TempDir Path out) {
+    StdStreams[] streams = new StdStreams[1];
+    assertThat(StdStreams.capture(() -> generate("A lamp that will explode", out), streams)).isEmpty();
+    assertThat(streams[0].err).startsWith("run failed: ");
+    assertThat(out).isEmptyDirectory();
+  }
+
+  private static List<Path> generate(String prompt, Path out) {
+    try (SeedreamClient client = FakeClients.clientFor(fake)) {
+      return GettingStarted.generateOrExplain(client, prompt, out);
+    }
+  }
+}
