@@ -49,7 +49,7 @@ public final class Efficiency {
     }
 
     public static Config smoke() {
-      return new Config(20, 5, 20, 7);
+      return new Config(10, 5, 25, 7);
     }
   }
 
@@ -85,6 +85,9 @@ public final class Efficiency {
 
   public static void main(String[] args) throws Exception {
     Config config = args.length > 0 && args[0].equals("smoke") ? Config.smoke() : Config.full();
+    if (args.length > 1) {
+      config = new Config(config.runs(), config.concurrency(), Double.parseDouble(args[1]), config.seed());
+    }
     System.out.println("Efficiency: " + config + ", lognormal durations (median " + MEDIAN.toSeconds()
         + " s, sigma " + SIGMA + "), limit " + LIMIT + " per " + WINDOW.toSeconds() + " s; times in fake seconds");
     System.out.println(table(run(config)));
