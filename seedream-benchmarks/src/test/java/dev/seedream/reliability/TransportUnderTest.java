@@ -68,8 +68,12 @@ public final class TransportUnderTest implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    transport.close();
+  public void close() {
+    try {
+      transport.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the " + name + " transport failed", e);
+    }
   }
 
   @Override
