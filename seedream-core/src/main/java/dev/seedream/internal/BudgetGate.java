@@ -32,13 +32,14 @@ final class BudgetGate {
   }
 
   /**
-   * A ticket that completes when the request may go. Cancelling the ticket takes it out of the
-   * queue without spending a permit.
+   * A ticket that completes, with the time of the grant, when the request may go; {@link #release}
+   * must follow once the request is answered. Cancelling the ticket takes it out of the queue
+   * without spending a permit.
    *
    * @param dueNanos when the request became due, on the scheduler's clock
    * @param request method and path, for events
    */
-  CompletableFuture<Void> acquire(long dueNanos, String request) {
+  CompletableFuture<Long> acquire(long dueNanos, String request) {
     Ticket ticket;
     synchronized (this) {
       ticket = new Ticket(dueNanos, sequence++, request);
@@ -58,6 +59,12 @@ final class BudgetGate {
         });
     drain();
     return ticket.future;
+  }
+
+  /** The request of the permit granted at {@code grantedNanos} is answered (or given up). */
+  void release(long grantedNanos) {
+    budget.release(grantedNanos, scheduler.nanoTime());
+    drain();
   }
 
   /** Tells the budget that the server answered 429 all the same. */
@@ -80,6 +87,7 @@ final class BudgetGate {
 
   private void drain() {
     List<Ticket> granted = new ArrayList<>();
+    long grantedAt = 0;
     List<Ticket> waiting = new ArrayList<>();
     Duration wait = Duration.ZERO;
     synchronized (this) {
@@ -96,6 +104,7 @@ final class BudgetGate {
           }
           break;
         }
+        grantedAt = now;
         granted.add(queue.poll());
       }
     }
@@ -104,9 +113,10 @@ final class BudgetGate {
       Listeners.safely(() -> listener.waitingForBudget(ticket.request, expected));
     }
     for (Ticket ticket : granted) {
-      // A ticket cancelled after it was granted has spent its permit: that is the cost of a race
-      // with the caller, and it errs on the side of fewer requests, never more.
-      ticket.future.complete(null);
+      if (!ticket.future.complete(grantedAt)) {
+        // Cancelled between the grant and now: nothing is sent, so the place is free again.
+        budget.release(grantedAt, scheduler.nanoTime());
+      }
     }
   }
 
@@ -134,7 +144,7 @@ final class BudgetGate {
     final long dueNanos;
     final long sequence;
     final String request;
-    final CompletableFuture<Void> future = new CompletableFuture<>();
+    final CompletableFuture<Long> future = new CompletableFuture<>();
     boolean announced;
 
     Ticket(long dueNanos, long sequence, String request) {

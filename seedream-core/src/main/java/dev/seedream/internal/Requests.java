@@ -117,6 +117,22 @@ final class Requests {
     return request.method() + " " + (request.uri().getRawPath() == null ? "/" : request.uri().getRawPath());
   }
 
+  /** A permit of the budget, given back once. */
+  private final class Permit {
+    private final long grantedAt;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+
+    Permit(long grantedAt) {
+      this.grantedAt = grantedAt;
+    }
+
+    void release() {
+      if (released.compareAndSet(false, true)) {
+        gate.release(grantedAt);
+      }
+    }
+  }
+
   /** One logical request and its attempts. */
   private final class Call {
     final Kind kind;
@@ -130,6 +146,7 @@ final class Requests {
     volatile CompletableFuture<?> pending;
     volatile TaskScheduler.Cancellable timer;
     volatile int timedOutAttempt;
+    volatile Permit held;
 
     Call(Kind kind, HttpRequest request, long dueNanos, RunId runId, FileSink sink) {
       this.kind = kind;
@@ -146,14 +163,16 @@ final class Requests {
         return;
       }
       if (kind == Kind.DOWNLOAD) {
+        held = null;
         sendNow();
         return;
       }
-      CompletableFuture<Void> permit = gate.acquire(dueNanos, label);
+      CompletableFuture<Long> permit = gate.acquire(dueNanos, label);
       pending = permit;
       permit.whenComplete(
-          (ignored, error) -> {
+          (grantedAt, error) -> {
             if (error == null) {
+              held = new Permit(grantedAt);
               sendNow();
             } else {
               result.completeExceptionally(new CancelledException("the client was closed", runId, null));
@@ -206,7 +225,11 @@ final class Requests {
       if (guard != null) {
         guard.cancel();
       }
-      if (result.isDone() || attempt != attempts) {
+      if (attempt != attempts) {
+        return;
+      }
+      release();
+      if (result.isDone()) {
         return;
       }
       if (error != null) {
@@ -281,7 +304,15 @@ final class Requests {
       }
     }
 
+    private void release() {
+      Permit permit = held;
+      if (permit != null) {
+        permit.release();
+      }
+    }
+
     private void stop() {
+      release();
       TaskScheduler.Cancellable guard = timer;
       if (guard != null) {
         guard.cancel();

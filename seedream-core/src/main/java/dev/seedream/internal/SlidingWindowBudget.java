@@ -5,15 +5,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * At most N permits in any window: the grant times of the last N permits are kept in a ring, and a
- * new permit is free once the oldest of them is a window (plus margin) old. Unlike a token bucket,
- * this never lets 2N requests into one window.
+ * At most N requests in any window, as the server counts them: by when they arrive. The client
+ * cannot see arrivals, only that one lies between the grant and the answer, so a request holds its
+ * place while in flight and for a window (plus margin) after its answer. Whatever the network does
+ * to the requests on the way, no window of the server then holds more than N of them. Unlike a
+ * token bucket, this never lets 2N requests into one window.
  */
 public final class SlidingWindowBudget implements RateBudget {
-  private final long[] grants;
+  private final long[] granted;
+  private final long[] answered;
+  private final boolean[] inFlight;
+  private final boolean[] used;
   private final long windowNanos;
-  private int next;
-  private int used;
   private long pausedUntil;
   private boolean paused;
 
@@ -26,7 +29,10 @@ public final class SlidingWindowBudget implements RateBudget {
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window must be positive, but was " + window);
     }
-    this.grants = new long[permits];
+    this.granted = new long[permits];
+    this.answered = new long[permits];
+    this.inFlight = new boolean[permits];
+    this.used = new boolean[permits];
     this.windowNanos = window.plus(margin).toNanos();
   }
 
@@ -36,18 +42,38 @@ public final class SlidingWindowBudget implements RateBudget {
       return Duration.ofNanos(pausedUntil - nowNanos);
     }
     paused = false;
-    if (used == grants.length) {
-      long oldest = grants[next];
-      long freeAt = oldest + windowNanos;
-      if (freeAt - nowNanos > 0) {
-        return Duration.ofNanos(freeAt - nowNanos);
+    int free = -1;
+    long soonest = Long.MAX_VALUE;
+    for (int i = 0; i < used.length; i++) {
+      if (used[i] && !inFlight[i] && answered[i] + windowNanos - nowNanos <= 0) {
+        used[i] = false;
       }
-    } else {
-      used++;
+      if (!used[i]) {
+        free = i;
+      } else if (!inFlight[i]) {
+        soonest = Math.min(soonest, answered[i] + windowNanos - nowNanos);
+      }
     }
-    grants[next] = nowNanos;
-    next = (next + 1) % grants.length;
-    return Duration.ZERO;
+    if (free >= 0) {
+      used[free] = true;
+      inFlight[free] = true;
+      granted[free] = nowNanos;
+      return Duration.ZERO;
+    }
+    // Every place is held by a request in flight: its answer frees one a window later, and the
+    // engine asks again as soon as an answer comes.
+    return Duration.ofNanos(soonest == Long.MAX_VALUE ? windowNanos : soonest);
+  }
+
+  @Override
+  public synchronized void release(long grantedNanos, long answeredNanos) {
+    for (int i = 0; i < used.length; i++) {
+      if (used[i] && inFlight[i] && granted[i] == grantedNanos) {
+        inFlight[i] = false;
+        answered[i] = answeredNanos;
+        return;
+      }
+    }
   }
 
   @Override
@@ -61,6 +87,6 @@ public final class SlidingWindowBudget implements RateBudget {
 
   @Override
   public String toString() {
-    return "SlidingWindowBudget{permits=" + grants.length + ", windowNanos=" + windowNanos + "}";
+    return "SlidingWindowBudget{permits=" + used.length + ", windowNanos=" + windowNanos + "}";
   }
 }

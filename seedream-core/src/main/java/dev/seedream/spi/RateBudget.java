@@ -24,10 +24,19 @@ public interface RateBudget {
    * Takes one permit if one is free now.
    *
    * @param nowNanos the engine's clock, in the units of {@link System#nanoTime()}
-   * @return {@link Duration#ZERO} if a permit was taken; otherwise how long to wait before asking
-   *     again (no permit is taken)
+   * @return {@link Duration#ZERO} if a permit was taken (then {@link #release} follows once its
+   *     request is answered); otherwise how long to wait before asking again (no permit is taken)
    */
   Duration tryAcquire(long nowNanos);
+
+  /**
+   * Told when the request of a permit got its answer (or failed, or was cancelled): the server saw
+   * it at some time between {@code grantedNanos} and {@code answeredNanos}. A budget that counts by
+   * arrival keeps the permit's place until then. Called once per permit granted.
+   *
+   * @param grantedNanos the {@code nowNanos} of the {@link #tryAcquire} that granted the permit
+   */
+  default void release(long grantedNanos, long answeredNanos) {}
 
   /**
    * Told when the server answered 429 {@code RATE_LIMITED} all the same (another process is using
@@ -46,8 +55,9 @@ public interface RateBudget {
   }
 
   /**
-   * At most {@code permits} requests in any window of {@code window} (plus 250 ms of margin, so that
-   * requests delayed on the way still arrive within the server's limit).
+   * At most {@code permits} requests in any window of {@code window} as the server counts them. A
+   * request holds its place from its grant until a window (plus 250 ms of margin) after its answer,
+   * so that requests delayed on the way still arrive within the server's limit.
    */
   static RateBudget slidingWindow(int permits, Duration window) {
     return new SlidingWindowBudget(permits, window, Duration.ofMillis(250));

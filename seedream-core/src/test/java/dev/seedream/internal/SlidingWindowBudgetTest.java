@@ -24,63 +24,63 @@ class SlidingWindowBudgetTest {
   @ValueSource(longs = {0L, -7 * S, Long.MAX_VALUE - 2 * S})
   void grantsNPermitsThenSaysHowLongToWait(long t0) {
     RateBudget budget = RateBudget.slidingWindow(3, Duration.ofSeconds(1));
-    assertThat(budget.tryAcquire(t0)).isZero();
-    assertThat(budget.tryAcquire(t0)).isZero();
-    assertThat(budget.tryAcquire(t0)).isZero();
+    assertThat(acquire(budget, t0)).isZero();
+    assertThat(acquire(budget, t0)).isZero();
+    assertThat(acquire(budget, t0)).isZero();
 
-    assertThat(budget.tryAcquire(t0)).isEqualTo(Duration.ofMillis(1250));
-    assertThat(budget.tryAcquire(t0 + 1 * S)).isEqualTo(Duration.ofMillis(250));
-    assertThat(budget.tryAcquire(t0 + 1 * S + MARGIN - 1)).isEqualTo(Duration.ofNanos(1));
-    assertThat(budget.tryAcquire(t0 + 1 * S + MARGIN)).isZero();
+    assertThat(acquire(budget, t0)).isEqualTo(Duration.ofMillis(1250));
+    assertThat(acquire(budget, t0 + 1 * S)).isEqualTo(Duration.ofMillis(250));
+    assertThat(acquire(budget, t0 + 1 * S + MARGIN - 1)).isEqualTo(Duration.ofNanos(1));
+    assertThat(acquire(budget, t0 + 1 * S + MARGIN)).isZero();
   }
 
   @Test
   void theWaitIsUntilTheOldestGrantLeavesTheWindow() {
     RateBudget budget = RateBudget.slidingWindow(3, Duration.ofSeconds(1));
-    assertThat(budget.tryAcquire(0)).isZero();
-    assertThat(budget.tryAcquire(500 * MS)).isZero();
-    assertThat(budget.tryAcquire(1000 * MS)).isZero();
+    assertThat(acquire(budget, 0)).isZero();
+    assertThat(acquire(budget, 500 * MS)).isZero();
+    assertThat(acquire(budget, 1000 * MS)).isZero();
 
-    assertThat(budget.tryAcquire(1100 * MS)).isEqualTo(Duration.ofMillis(150));
-    assertThat(budget.tryAcquire(1250 * MS)).isZero();
-    assertThat(budget.tryAcquire(1250 * MS)).as("next oldest is the grant at 500 ms").isEqualTo(Duration.ofMillis(500));
-    assertThat(budget.tryAcquire(1750 * MS)).isZero();
+    assertThat(acquire(budget, 1100 * MS)).isEqualTo(Duration.ofMillis(150));
+    assertThat(acquire(budget, 1250 * MS)).isZero();
+    assertThat(acquire(budget, 1250 * MS)).as("next oldest is the grant at 500 ms").isEqualTo(Duration.ofMillis(500));
+    assertThat(acquire(budget, 1750 * MS)).isZero();
   }
 
   @Test
   void aRefusedRequestTakesNoPermit() {
     RateBudget budget = RateBudget.slidingWindow(1, Duration.ofSeconds(1));
-    assertThat(budget.tryAcquire(0)).isZero();
+    assertThat(acquire(budget, 0)).isZero();
     for (int i = 0; i < 100; i++) {
-      assertThat(budget.tryAcquire(i * MS)).isPositive();
+      assertThat(acquire(budget, i * MS)).isPositive();
     }
-    assertThat(budget.tryAcquire(S + MARGIN)).isZero();
+    assertThat(acquire(budget, S + MARGIN)).isZero();
   }
 
   @Test
   void theRunbaseDefaultIs20In10SecondsWithMargin() {
     RateBudget budget = RateBudget.runbaseDefault();
     for (int i = 0; i < 20; i++) {
-      assertThat(budget.tryAcquire(i * MS)).as("grant %d", i).isZero();
+      assertThat(acquire(budget, i * MS)).as("grant %d", i).isZero();
     }
-    assertThat(budget.tryAcquire(20 * MS)).isEqualTo(Duration.ofMillis(10_250 - 20));
-    assertThat(budget.tryAcquire(10_250 * MS)).isZero();
+    assertThat(acquire(budget, 20 * MS)).isEqualTo(Duration.ofMillis(10_250 - 20));
+    assertThat(acquire(budget, 10_250 * MS)).isZero();
   }
 
   @Test
   void onRateLimitedPausesEvenWithPermitsFree() {
     RateBudget budget = RateBudget.slidingWindow(20, Duration.ofSeconds(10));
-    assertThat(budget.tryAcquire(0)).isZero();
+    assertThat(acquire(budget, 0)).isZero();
 
     budget.onRateLimited(Duration.ofSeconds(2), 1 * S);
-    assertThat(budget.tryAcquire(1 * S)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(acquire(budget, 1 * S)).isEqualTo(Duration.ofSeconds(2));
     budget.onRateLimited(Duration.ofMillis(100), 2 * S);
-    assertThat(budget.tryAcquire(2 * S)).as("a shorter pause does not cut a longer one").isEqualTo(Duration.ofSeconds(1));
+    assertThat(acquire(budget, 2 * S)).as("a shorter pause does not cut a longer one").isEqualTo(Duration.ofSeconds(1));
     budget.onRateLimited(Duration.ofSeconds(5), 2 * S);
-    assertThat(budget.tryAcquire(2 * S)).as("a longer pause extends it").isEqualTo(Duration.ofSeconds(5));
-    assertThat(budget.tryAcquire(7 * S - 1)).isEqualTo(Duration.ofNanos(1));
-    assertThat(budget.tryAcquire(7 * S)).isZero();
-    assertThat(budget.tryAcquire(7 * S)).isZero();
+    assertThat(acquire(budget, 2 * S)).as("a longer pause extends it").isEqualTo(Duration.ofSeconds(5));
+    assertThat(acquire(budget, 7 * S - 1)).isEqualTo(Duration.ofNanos(1));
+    assertThat(acquire(budget, 7 * S)).isZero();
+    assertThat(acquire(budget, 7 * S)).isZero();
   }
 
   @Test
@@ -96,7 +96,7 @@ class SlidingWindowBudgetTest {
   void unlimitedNeverWaits() {
     RateBudget budget = RateBudget.unlimited();
     for (int i = 0; i < 1000; i++) {
-      assertThat(budget.tryAcquire(0)).isZero();
+      assertThat(acquire(budget, 0)).isZero();
     }
   }
 
@@ -122,7 +122,7 @@ class SlidingWindowBudgetTest {
       while (!events.isEmpty()) {
         assertThat(++steps).as("seed %d: requests keep being served", seed).isLessThan(requests * 200);
         long[] event = events.poll();
-        Duration wait = budget.tryAcquire(t0 + event[0]);
+        Duration wait = acquire(budget, t0 + event[0]);
         if (wait.isZero()) {
           grants.add(event[0]);
         } else {
@@ -139,6 +139,39 @@ class SlidingWindowBudgetTest {
     }
   }
 
+  /** Grants a permit whose request is answered at once, as most of these tests assume. */
+  private static Duration acquire(RateBudget budget, long now) {
+    Duration wait = budget.tryAcquire(now);
+    if (wait.isZero()) {
+      budget.release(now, now);
+    }
+    return wait;
+  }
+
+  @Test
+  void aRequestInFlightKeepsItsPlaceUntilAWindowAfterItsAnswer() {
+    RateBudget budget = RateBudget.slidingWindow(2, Duration.ofSeconds(1));
+    assertThat(budget.tryAcquire(0)).isZero();
+    assertThat(budget.tryAcquire(0)).isZero();
+    assertThat(budget.tryAcquire(100 * S)).as("both still in flight").isPositive();
+
+    budget.release(0, 3 * S);
+    assertThat(budget.tryAcquire(3 * S + 1 * S + MARGIN - 1)).isEqualTo(Duration.ofNanos(1));
+    assertThat(budget.tryAcquire(3 * S + 1 * S + MARGIN)).isZero();
+    assertThat(budget.tryAcquire(200 * S)).as("the other is still in flight, the new one too").isPositive();
+  }
+
+  @Test
+  void releasingAPermitTwiceOrOneNeverGrantedChangesNothing() {
+    RateBudget budget = RateBudget.slidingWindow(1, Duration.ofSeconds(1));
+    assertThat(budget.tryAcquire(5 * S)).isZero();
+    budget.release(7 * S, 7 * S);
+    assertThat(budget.tryAcquire(60 * S)).isPositive();
+    budget.release(5 * S, 6 * S);
+    budget.release(5 * S, 50 * S);
+    assertThat(budget.tryAcquire(6 * S + 1 * S + MARGIN)).isZero();
+  }
+
   @Test
   void aClientThatWaitsAsToldIsGrantedThen() {
     SplittableRandom random = new SplittableRandom(99);
@@ -146,11 +179,11 @@ class SlidingWindowBudgetTest {
     long now = 0;
     for (int i = 0; i < 500; i++) {
       now += random.nextLong(800 * MS);
-      Duration wait = budget.tryAcquire(now);
+      Duration wait = acquire(budget, now);
       if (!wait.isZero()) {
-        assertThat(budget.tryAcquire(now + wait.toNanos() - 1)).as("one nanosecond early").isPositive();
+        assertThat(acquire(budget, now + wait.toNanos() - 1)).as("one nanosecond early").isPositive();
         now += wait.toNanos();
-        assertThat(budget.tryAcquire(now)).as("at the time it was told").isZero();
+        assertThat(acquire(budget, now)).as("at the time it was told").isZero();
       }
     }
   }

@@ -1,0 +1,113 @@
+package dev.seedream.transport.reactor.internal;
+
+import dev.seedream.spi.AsyncBodySink;
+import dev.seedream.spi.HttpRequest;
+import dev.seedream.spi.HttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+
+/** The two exchanges of the port, as Monos over one configured {@link HttpClient}. */
+public final class Exchanges {
+  private final HttpClient client;
+
+  public Exchanges(HttpClient client) {
+    this.client = client;
+  }
+
+  /** Sends the request and reads the whole answer body, bounded. */
+  public Mono<HttpResponse> exchange(HttpRequest request) {
+    return run(request, (response, body) -> bounded(response, body, request));
+  }
+
+  /** Sends the request; a 2xx body goes to the sink one chunk at a time, any other is read bounded. */
+  public Mono<HttpResponse> download(HttpRequest request, AsyncBodySink sink) {
+    return run(request, (response, body) -> {
+      int status = response.status().code();
+      if (status < 200 || status >= 300) {
+        return bounded(response, body, request);
+      }
+      return body
+          // copied while delivered: the sink owns its chunk, and no pooled buffer waits in a queue
+          .map(buffer -> {
+            ByteBuffer chunk = ByteBuffer.allocate(buffer.readableBytes());
+            buffer.getBytes(buffer.readerIndex(), chunk);
+            return chunk.flip();
+          })
+          .concatMap(chunk -> write(sink, chunk), 1)
+          .then(Mono.fromCallable(() -> HttpResponse.of(status, headers(response.responseHeaders()), null)));
+    });
+  }
+
+  private Mono<HttpResponse> run(
+      HttpRequest request, BiFunction<HttpClientResponse, ByteBufFlux, Mono<HttpResponse>> reader) {
+    return Mono.defer(() -> {
+      AtomicBoolean started = new AtomicBoolean();
+      return client
+          .request(HttpMethod.valueOf(request.method()))
+          .uri(request.uri())
+          .send((outgoing, outbound) -> {
+            started.set(true);
+            outgoing.responseTimeout(request.timeout());
+            HttpHeaders headers = outgoing.requestHeaders();
+            // Reactor Netty's defaults; only Host and Content-Length are added to the engine's headers
+            headers.remove(HttpHeaderNames.USER_AGENT).remove(HttpHeaderNames.ACCEPT);
+            request.headers().forEach(headers::set);
+            boolean bodiless = request.method().equals("GET");
+            Publisher<Void> sending = bodiless ? outbound : outbound.sendByteArray(Mono.just(request.body()));
+            return sending;
+          })
+          .response(reader::apply)
+          .single()
+          .timeout(request.timeout())
+          .onErrorMap(error -> Failures.map(error, request, started.get()));
+    });
+  }
+
+  private static Mono<HttpResponse> bounded(HttpClientResponse response, ByteBufFlux body, HttpRequest request) {
+    int status = response.status().code();
+    Map<String, List<String>> headers = headers(response.responseHeaders());
+    return BoundedBody.read(body, request.maxResponseBytes()).map(bytes -> HttpResponse.of(status, headers, bytes));
+  }
+
+  private static Mono<Void> write(AsyncBodySink sink, ByteBuffer chunk) {
+    return Mono.create(done -> {
+      CompletionStage<Void> stage;
+      try {
+        stage = Objects.requireNonNull(sink.write(chunk), "AsyncBodySink.write returned null");
+      } catch (RuntimeException e) {
+        done.error(new SinkFailure(e));
+        return;
+      }
+      stage.whenComplete((ignored, error) -> {
+        if (error == null) {
+          done.success();
+        } else {
+          done.error(new SinkFailure(error));
+        }
+      });
+    });
+  }
+
+  private static Map<String, List<String>> headers(HttpHeaders headers) {
+    Map<String, List<String>> all = new LinkedHashMap<>();
+    for (Map.Entry<String, String> header : headers) {
+      all.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue());
+    }
+    return all;
+  }
+}

@@ -1,0 +1,147 @@
+package dev.seedream.transport.reactor;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seedream.spi.AsyncBodySink;
+import dev.seedream.spi.HttpRequest;
+import dev.seedream.spi.HttpResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DownloadTest extends TransportTestSupport {
+  private static final int SIZE = 25 * 1024 * 1024;
+
+  // a scheduled executor's queue is one BlockHound allows an event loop to hand work to (Reactor's
+  // integration whitelists it); a plain executor's queue lock may park the event loop under contention
+  private final ExecutorService writer = Executors.newSingleThreadScheduledExecutor(run -> new Thread(run, "sink-writer"));
+
+  @AfterEach
+  void stopWriter() throws InterruptedException {
+    writer.shutdownNow();
+    assertThat(writer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void a25MegabyteBodyIsStreamedInOrderOneChunkAtATime() throws Exception {
+    byte[] image = new byte[SIZE];
+    new Random(42).nextBytes(image);
+    server.stubFor(get("/image.png").willReturn(aResponse().withStatus(200).withBody(image)));
+    MessageDigest received = MessageDigest.getInstance("SHA-256");
+    AtomicLong total = new AtomicLong();
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger mostInFlight = new AtomicInteger();
+    AtomicInteger largestChunk = new AtomicInteger();
+    AsyncBodySink sink = chunk -> {
+      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      largestChunk.accumulateAndGet(chunk.remaining(), Math::max);
+      // the stage completes later, on another thread, as a file writer's would
+      return CompletableFuture.runAsync(() -> {
+        total.addAndGet(chunk.remaining());
+        received.update(chunk);
+        inFlight.decrementAndGet();
+      }, writer);
+    };
+
+    HttpResponse response = valueOf(transport.download(
+        HttpRequest.get(uri("/image.png")).maxResponseBytes(1024).build(), sink));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).isEmpty();
+    assertThat(total.get()).isEqualTo(SIZE);
+    assertThat(received.digest()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(image));
+    assertThat(mostInFlight.get()).isEqualTo(1);
+    assertThat(largestChunk.get()).isLessThanOrEqualTo(1024 * 1024);
+  }
+
+  @Test
+  void aFailedStatusIsReturnedWithItsBoundedBodyAndNothingReachesTheSink() throws Exception {
+    server.stubFor(get("/gone.png").willReturn(aResponse().withStatus(403).withBody("expired")));
+    AtomicInteger writes = new AtomicInteger();
+
+    HttpResponse response = valueOf(transport.download(HttpRequest.get(uri("/gone.png")).build(), chunk -> {
+      writes.incrementAndGet();
+      return CompletableFuture.completedFuture(null);
+    }));
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("expired");
+    assertThat(writes).hasValue(0);
+  }
+
+  @Test
+  void cancellingTheFutureMidDownloadReleasesTheConnection() throws Exception {
+    server.stubFor(get("/image.png").willReturn(aResponse().withStatus(200).withBody(new byte[4 * 1024 * 1024])));
+    CountDownLatch firstChunk = new CountDownLatch(1);
+    AtomicInteger writes = new AtomicInteger();
+    CompletableFuture<Void> neverWritten = new CompletableFuture<>();
+
+    CompletableFuture<HttpResponse> download = transport.download(HttpRequest.get(uri("/image.png")).build(), chunk -> {
+      writes.incrementAndGet();
+      firstChunk.countDown();
+      return neverWritten;
+    });
+    assertThat(firstChunk.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(transport.acquiredConnections()).hasValue(1);
+
+    assertThat(download.cancel(true)).isTrue();
+
+    awaitZero("connections lent after cancelling", () -> transport.acquiredConnections().orElseThrow());
+    awaitZero("open connections after cancelling", () -> transport.openConnections().orElseThrow());
+    assertThat(writes).hasValue(1);
+    assertThat(neverWritten).isNotDone();
+  }
+
+  @Test
+  void aFailingSinkFailsTheDownloadWithItsOwnErrorAndReleasesTheConnection() throws Exception {
+    server.stubFor(get("/image.png").willReturn(aResponse().withStatus(200).withBody(new byte[1024 * 1024])));
+    IOException diskFull = new IOException("No space left on device");
+
+    Throwable failure = failureOf(transport.download(HttpRequest.get(uri("/image.png")).build(),
+        chunk -> CompletableFuture.failedFuture(diskFull)));
+
+    assertThat(failure).isSameAs(diskFull);
+    awaitZero("open connections after a failed sink", () -> transport.openConnections().orElseThrow());
+  }
+
+  @Test
+  void aSinkThatThrowsFailsTheDownloadWithThatException() throws Exception {
+    server.stubFor(get("/image.png").willReturn(aResponse().withStatus(200).withBody(new byte[64 * 1024])));
+    IllegalStateException broken = new IllegalStateException("sink closed");
+
+    Throwable failure = failureOf(transport.download(HttpRequest.get(uri("/image.png")).build(), chunk -> {
+      throw broken;
+    }));
+
+    assertThat(failure).isSameAs(broken);
+  }
+
+  @Test
+  void chunksAreCopiesTheSinkMayKeep() throws Exception {
+    byte[] body = "0123456789".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+    server.stubFor(get("/text").willReturn(aResponse().withStatus(200).withBody(body)));
+    java.util.List<ByteBuffer> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    valueOf(transport.download(HttpRequest.get(uri("/text")).build(), chunk -> {
+      kept.add(chunk);
+      return CompletableFuture.completedFuture(null);
+    }));
+
+    ByteBuffer all = ByteBuffer.allocate(body.length);
+    kept.forEach(chunk -> all.put(chunk.duplicate()));
+    assertThat(all.array()).isEqualTo(body);
+  }
+}
