@@ -7,7 +7,14 @@ import dev.seedream.SeedreamClient;
 import dev.seedream.benchmarks.support.HeapSampler;
 import dev.seedream.benchmarks.support.LocalServer;
 import dev.seedream.benchmarks.support.Table;
+import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.spi.RateBudget;
+import dev.seedream.transport.reactor.ReactorNettyTransport;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -62,7 +69,7 @@ public final class Downloads {
   public static void main(String[] args) throws Exception {
     Config config = args.length > 0 && args[0].equals("smoke") ? Config.smoke() : Config.full();
     System.out.println("Downloads: " + config + ", max heap " + HeapSampler.mb(Runtime.getRuntime().maxMemory()) + " MB");
-    System.out.println(table(List.of(blocking(config))));
+    System.out.println(table(List.of(blocking(config), reactive(config))));
   }
 
   public static Table table(List<Outcome> outcomes) {
@@ -90,6 +97,37 @@ public final class Downloads {
         }
       });
       return compare("Apache (SeedreamClient.download)", SeedreamClient.builder(), rawDownload, config);
+    }
+  }
+
+  public static Outcome reactive(Config config) throws Exception {
+    ConnectionProvider provider = ConnectionProvider.builder("raw-download").maxConnections(4).build();
+    try (ReactorNettyTransport transport = ReactorNettyTransport.create()) {
+      HttpClient raw = HttpClient.create(provider).protocol(HttpProtocol.HTTP11);
+      RawDownload rawDownload = (url, file) -> {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+          return raw.get().uri(url).responseContent()
+              .map(buffer -> {
+                try {
+                  long n = 0;
+                  for (java.nio.ByteBuffer nio : buffer.nioBuffers()) {
+                    while (nio.hasRemaining()) {
+                      n += channel.write(nio);
+                    }
+                  }
+                  return n;
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+              .reduce(0L, Long::sum)
+              .block();
+        }
+      };
+      return compare("Reactor Netty (SeedreamClient.download over ReactorNettyTransport)",
+          SeedreamClient.builder().transport((AsyncHttpTransport) transport), rawDownload, config);
+    } finally {
+      provider.disposeLater().block();
     }
   }
 

@@ -5,7 +5,10 @@ import dev.seedream.RunId;
 import dev.seedream.SeedreamClient;
 import dev.seedream.benchmarks.support.LocalServer;
 import dev.seedream.benchmarks.support.Table;
+import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.spi.RateBudget;
+import dev.seedream.transport.reactor.ReactiveSeedreamClient;
+import dev.seedream.transport.reactor.ReactorNettyTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +22,14 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * SDK overhead: runs read per second through {@code SeedreamClient.get} against the same GET done
- * with raw Apache HttpClient 5, from the same local server answering a fixed run, rate budget off.
+ * with raw Apache HttpClient 5, and through {@code ReactiveSeedreamClient.get} against raw Reactor
+ * Netty (callers block on each read on both sides), from the same local server answering a fixed run, rate budget off.
  * Rounds alternate raw and SDK so that drift of the machine hits both alike; the best round of each
  * counts.
  *
@@ -67,7 +74,7 @@ public final class Overhead {
   public static void main(String[] args) throws Exception {
     Config config = args.length > 0 && args[0].equals("smoke") ? Config.smoke() : Config.full();
     System.out.println("Overhead: " + config + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
-    System.out.println(table(List.of(blocking(config))));
+    System.out.println(table(List.of(blocking(config), reactive(config))));
   }
 
   public static Table table(List<Outcome> outcomes) {
@@ -104,6 +111,34 @@ public final class Overhead {
         return run.id().value();
       };
       return compare("SeedreamClient.get (Apache transport)", sdkRead, "Apache HttpClient 5 classic", rawRead, config);
+    }
+  }
+
+  /** {@code ReactiveSeedreamClient.get} over ReactorNettyTransport against raw Reactor Netty. */
+  public static Outcome reactive(Config config) throws Exception {
+    try (LocalServer server = LocalServer.start(4, LocalServer.fixed("application/json", RUN_JSON));
+         ReactorNettyTransport transport = ReactorNettyTransport.create();
+         ReactiveSeedreamClient client = ReactiveSeedreamClient.builder()
+             .apiKey(KEY)
+             .baseUrl(server.baseUrl())
+             .transport((AsyncHttpTransport) transport)
+             .rateBudget(RateBudget.unlimited())
+             .build()) {
+      ConnectionProvider provider = ConnectionProvider.builder("raw").maxConnections(64).build();
+      try {
+        HttpClient raw = HttpClient.create(provider).protocol(HttpProtocol.HTTP11)
+            .headers(h -> h.set("Authorization", "Bearer " + KEY).set("Accept", "application/json"));
+        String url = server.baseUrl() + "/api/v1/runs/" + RUN_ID;
+        RunId id = RunId.of(RUN_ID);
+        Reader rawRead = () -> {
+          byte[] body = raw.get().uri(url).responseSingle((response, content) -> content.asByteArray()).block();
+          return body != null && body.length > 0 ? RUN_ID : "";
+        };
+        Reader sdkRead = () -> client.get(id).block().id().value();
+        return compare("ReactiveSeedreamClient.get (Reactor Netty transport)", sdkRead, "Reactor Netty HttpClient", rawRead, config);
+      } finally {
+        provider.disposeLater().block();
+      }
     }
   }
 

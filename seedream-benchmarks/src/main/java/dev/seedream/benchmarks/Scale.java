@@ -10,6 +10,8 @@ import dev.seedream.benchmarks.support.Table;
 import dev.seedream.benchmarks.support.ThreadSampler;
 import dev.seedream.spi.RateBudget;
 import dev.seedream.testkit.FakeRunbase;
+import dev.seedream.transport.reactor.ReactiveSeedreamClient;
+import reactor.core.publisher.Flux;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class Scale {
     boolean smoke = args.length > 0 && args[0].equals("smoke");
     List<Outcome> outcomes = new ArrayList<>();
     outcomes.add(blocking(smoke ? 50 : 1_000));
+    outcomes.add(reactive(smoke ? 200 : 10_000));
     System.out.println(table(outcomes));
   }
 
@@ -99,6 +102,37 @@ public final class Scale {
       long peak = heap.stop();
       int added = threads.stop();
       return new Outcome("SeedreamClient (blocking, Apache)", calls, succeeded.get(), fake.runs().size(),
+          added, threads.census(), peak, seconds);
+    }
+  }
+
+  /**
+   * {@code calls} subscriptions to the reactive client's {@code generate}, all at once, from one
+   * thread; the client's transport is the one found on the classpath, with its defaults.
+   */
+  public static Outcome reactive(int calls) throws Exception {
+    try (FakeRunbase fake = FakeRunbase.builder().noRateLimit().journalSize(10 * calls).start()) {
+      ThreadSampler threads = ThreadSampler.start(ThreadSampler::clientSide);
+      HeapSampler heap = HeapSampler.start();
+      long start = System.nanoTime();
+      int succeeded;
+      try (ReactiveSeedreamClient client = ReactiveSeedreamClient.builder()
+          .apiKey(fake.apiKey())
+          .baseUrl(fake.baseUrl())
+          .rateBudget(RateBudget.unlimited())
+          .pollPolicy(FAST)
+          .deadline(Duration.ofMinutes(5))
+          .build()) {
+        List<Run> runs = Flux.range(0, calls)
+            .flatMap(i -> client.generate(GenerationRequest.builder().prompt("scale " + i).build()), calls)
+            .collectList()
+            .block(Duration.ofMinutes(10));
+        succeeded = (int) runs.stream().filter(run -> run.status().equals(RunStatus.SUCCEEDED)).count();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long peak = heap.stop();
+      int added = threads.stop();
+      return new Outcome("ReactiveSeedreamClient (Reactor Netty)", calls, succeeded, fake.runs().size(),
           added, threads.census(), peak, seconds);
     }
   }

@@ -54,6 +54,31 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void overheadReadsTheRunThroughTheReactiveClientAndRawReactorNetty() throws Exception {
+    Overhead.Outcome outcome = Overhead.reactive(Overhead.Config.smoke());
+
+    assertThat(outcome.sdkPerSecond()).isPositive();
+    assertThat(outcome.rawPerSecond()).isPositive();
+  }
+
+  @Test
+  void scaleCompletesEveryConcurrentReactiveGenerate() throws Exception {
+    Scale.Outcome outcome = Scale.reactive(200);
+
+    assertThat(outcome.succeeded()).isEqualTo(200);
+    assertThat(outcome.runsCreated()).isEqualTo(200);
+  }
+
+  @Test
+  void downloadsWriteTheWholeImageThroughReactorNetty() throws Exception {
+    Downloads.Config config = Downloads.Config.smoke();
+    Downloads.Outcome outcome = Downloads.reactive(config);
+
+    assertThat(outcome.bytesWritten()).isEqualTo(config.megabytes() * 1024L * 1024L);
+    assertThat(outcome.megabytesPerSecond()).isPositive();
+  }
+
+  @Test
   void scaleCompletesEveryConcurrentBlockingGenerate() throws Exception {
     Scale.Outcome outcome = Scale.blocking(50);
 

@@ -2,14 +2,18 @@ package dev.seedream.reliability;
 
 import dev.seedream.ClientBuilder;
 import dev.seedream.SeedreamClient;
+import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.transport.apache.ApacheHttpTransport;
+import dev.seedream.transport.reactor.ReactorNettyTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
  * A transport of the suite: a client over it made from a builder, and how many connections it
- * holds leased right now. The client does not own the transport, so its pool can be read after
+ * holds leased right now ({@code poolStats().leased()} of Apache, {@code acquiredConnections()} of
+ * Reactor Netty). Over the reactor transport the blocking face runs on the non-blocking engine (the
+ * asynchronous client underneath), the same engine the reactive client uses. The client does not own the transport, so its pool can be read after
  * each call and closed at the end.
  */
 public final class TransportUnderTest implements AutoCloseable {
@@ -28,7 +32,7 @@ public final class TransportUnderTest implements AutoCloseable {
 
   /** Every transport of the suite, by name; each call makes new ones. */
   public static List<String> names() {
-    return List.of("apache");
+    return List.of("apache", "reactor");
   }
 
   public static TransportUnderTest create(String name) {
@@ -36,6 +40,11 @@ public final class TransportUnderTest implements AutoCloseable {
       case "apache": {
         ApacheHttpTransport transport = ApacheHttpTransport.create();
         return new TransportUnderTest(name, transport, () -> transport.poolStats().leased(), b -> b.transport(transport));
+      }
+      case "reactor": {
+        ReactorNettyTransport transport = ReactorNettyTransport.create();
+        return new TransportUnderTest(name, transport, () -> transport.acquiredConnections().orElseThrow(),
+            b -> b.transport((AsyncHttpTransport) transport));
       }
       default:
         throw new IllegalArgumentException("no transport named " + name);
