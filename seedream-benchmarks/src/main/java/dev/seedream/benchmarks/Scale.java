@@ -9,9 +9,17 @@ import dev.seedream.benchmarks.support.HeapSampler;
 import dev.seedream.benchmarks.support.Table;
 import dev.seedream.benchmarks.support.ThreadSampler;
 import dev.seedream.spi.RateBudget;
+import dev.seedream.TransportException;
 import dev.seedream.testkit.FakeRunbase;
+import dev.seedream.testkit.Progression;
+import dev.seedream.ClientBuilder;
+import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.transport.reactor.ReactiveSeedreamClient;
+import dev.seedream.transport.reactor.ReactorNettyTransport;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Scale: many concurrent {@code generate} calls against the fake without rate limit (runs end after
- * one pending and one processing poll; polls 20 ms apart). Reports whether all completed, the threads
+ * Scale: many concurrent {@code generate} calls against the fake without rate limit (each run has
+ * ended by its first poll, 20 ms after the create: two requests per run). Reports whether all completed, the threads
  * the client added (callers not counted) and the peak heap above the baseline.
  *
  * <pre>
@@ -38,21 +46,22 @@ public final class Scale {
   private Scale() {}
 
   /** The figures of one client. */
-  public record Outcome(String client, int calls, int succeeded, int runsCreated, int clientThreads, String threadNames, long peakHeapBytes, double seconds) {}
+  public record Outcome(String client, int calls, int succeeded, int runsCreated, String failures, int clientThreads, String threadNames, long peakHeapBytes, double seconds) {}
 
   public static void main(String[] args) throws Exception {
     boolean smoke = args.length > 0 && args[0].equals("smoke");
     List<Outcome> outcomes = new ArrayList<>();
     outcomes.add(blocking(smoke ? 50 : 1_000));
-    outcomes.add(reactive(smoke ? 200 : 10_000));
+    outcomes.add(reactive(smoke ? 200 : 10_000, 0));
+    outcomes.add(reactive(smoke ? 200 : 10_000, 20_000));
     System.out.println(table(outcomes));
   }
 
   public static Table table(List<Outcome> outcomes) {
-    Table table = new Table("client", "concurrent generate calls", "succeeded", "runs created", "threads added by the client", "their names",
+    Table table = new Table("client", "concurrent generate calls", "succeeded", "runs created", "failed (by exception)", "threads added by the client", "their names",
         "peak heap above baseline MB", "wall s");
     for (Outcome o : outcomes) {
-      table.row(o.client(), o.calls(), o.succeeded(), o.runsCreated(), o.clientThreads(), o.threadNames(), HeapSampler.mb(o.peakHeapBytes()),
+      table.row(o.client(), o.calls(), o.succeeded(), o.runsCreated(), o.failures(), o.clientThreads(), o.threadNames(), HeapSampler.mb(o.peakHeapBytes()),
           Table.fmt(o.seconds(), 1));
     }
     return table;
@@ -60,7 +69,7 @@ public final class Scale {
 
   /** {@code calls} platform threads, each calling the blocking {@code generate} once, all at once. */
   public static Outcome blocking(int calls) throws Exception {
-    try (FakeRunbase fake = FakeRunbase.builder().noRateLimit().journalSize(10 * calls).start()) {
+    try (FakeRunbase fake = FakeRunbase.builder().noRateLimit().journalSize(1_000).progression(Progression.afterPolls(0, 0)).start()) {
       CountDownLatch ready = new CountDownLatch(calls);
       CountDownLatch go = new CountDownLatch(1);
       AtomicInteger succeeded = new AtomicInteger();
@@ -102,37 +111,60 @@ public final class Scale {
       long peak = heap.stop();
       int added = threads.stop();
       return new Outcome("SeedreamClient (blocking, Apache)", calls, succeeded.get(), fake.runs().size(),
-          added, threads.census(), peak, seconds);
+          Integer.toString(calls - succeeded.get()), added, threads.census(), peak, seconds);
     }
   }
 
   /**
    * {@code calls} subscriptions to the reactive client's {@code generate}, all at once, from one
-   * thread; the client's transport is the one found on the classpath, with its defaults.
+   * thread. With {@code pendingAcquires} 0 the client's transport is the one found on the classpath
+   * with its defaults; otherwise a ReactorNettyTransport whose pool queues that many acquires.
    */
-  public static Outcome reactive(int calls) throws Exception {
-    try (FakeRunbase fake = FakeRunbase.builder().noRateLimit().journalSize(10 * calls).start()) {
+  public static Outcome reactive(int calls, int pendingAcquires) throws Exception {
+    try (FakeRunbase fake = FakeRunbase.builder().noRateLimit().journalSize(1_000).progression(Progression.afterPolls(0, 0)).start()) {
       ThreadSampler threads = ThreadSampler.start(ThreadSampler::clientSide);
       HeapSampler heap = HeapSampler.start();
       long start = System.nanoTime();
-      int succeeded;
-      try (ReactiveSeedreamClient client = ReactiveSeedreamClient.builder()
+      Map<String, Integer> failures = new ConcurrentSkipListMap<>();
+      AtomicInteger succeeded = new AtomicInteger();
+      ReactorNettyTransport transport = pendingAcquires == 0 ? null
+          : ReactorNettyTransport.builder().pendingAcquireMaxCount(pendingAcquires).build();
+      ClientBuilder<ReactiveSeedreamClient> builder = ReactiveSeedreamClient.builder();
+      if (transport != null) {
+        builder.transport((AsyncHttpTransport) transport);
+      }
+      try (ReactiveSeedreamClient client = builder
           .apiKey(fake.apiKey())
           .baseUrl(fake.baseUrl())
           .rateBudget(RateBudget.unlimited())
           .pollPolicy(FAST)
           .deadline(Duration.ofMinutes(5))
           .build()) {
-        List<Run> runs = Flux.range(0, calls)
-            .flatMap(i -> client.generate(GenerationRequest.builder().prompt("scale " + i).build()), calls)
-            .collectList()
-            .block(Duration.ofMinutes(10));
-        succeeded = (int) runs.stream().filter(run -> run.status().equals(RunStatus.SUCCEEDED)).count();
+        Flux.range(0, calls)
+            .flatMap(i -> client.generate(GenerationRequest.builder().prompt("scale " + i).build())
+                .doOnNext(run -> {
+                  if (run.status().equals(RunStatus.SUCCEEDED)) {
+                    succeeded.incrementAndGet();
+                  }
+                })
+                .onErrorResume(error -> {
+                  String kind = error.getClass().getSimpleName()
+                      + (error instanceof TransportException ? " " + ((TransportException) error).reason() : "");
+                  failures.merge(kind, 1, Integer::sum);
+                  return Mono.empty();
+                }), calls)
+            .blockLast(Duration.ofMinutes(10));
+      } finally {
+        if (transport != null) {
+          transport.close();
+        }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       long peak = heap.stop();
       int added = threads.stop();
-      return new Outcome("ReactiveSeedreamClient (Reactor Netty)", calls, succeeded, fake.runs().size(),
+      String name = "ReactiveSeedreamClient (Reactor Netty, " + (transport == null
+          ? "defaults: pending acquires 1024)" : "pending acquires " + pendingAcquires + ")");
+      return new Outcome(name, calls, succeeded.get(), fake.runs().size(), failures.toString(),
           added, threads.census(), peak, seconds);
     }
   }

@@ -63,7 +63,7 @@ class BenchmarkSmokeTest {
 
   @Test
   void scaleCompletesEveryConcurrentReactiveGenerate() throws Exception {
-    Scale.Outcome outcome = Scale.reactive(200);
+    Scale.Outcome outcome = Scale.reactive(200, 0);
 
     assertThat(outcome.succeeded()).isEqualTo(200);
     assertThat(outcome.runsCreated()).isEqualTo(200);
