@@ -148,14 +148,14 @@ class HostileAnswersTest {
     assertThat(transport(transportName).leasedAfterSettling()).isZero();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("transportNames")
-  void fiftyMegabytesOfJsonAreRefusedWithoutReadingThemIntoMemory(String transportName) throws Exception {
+  @ParameterizedTest(name = "{0}, chunked: {1}")
+  @MethodSource("transportsAndChunking")
+  void fiftyMegabytesOfJsonAreRefusedWithoutReadingThemIntoMemory(String transportName, boolean chunked) throws Exception {
     long size = 50L * 1024 * 1024;
     AtomicLong written = new AtomicLong();
     answer = exchange -> {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, size);
+      exchange.sendResponseHeaders(200, chunked ? 0 : size);
       byte[] chunk = new byte[64 * 1024];
       Arrays.fill(chunk, (byte) 'a');
       byte[] head = ("{\"id\":\"" + RUN_ID + "\",\"status\":\"succeeded\",\"pad\":\"").getBytes(StandardCharsets.UTF_8);
@@ -202,8 +202,8 @@ class HostileAnswersTest {
         .flatMap(t -> Stream.of("processing", "pending", "queued-forever").map(s -> Arguments.of(t, s)));
   }
 
-  static Stream<String> transportNames() {
-    return TransportUnderTest.names().stream();
+  static Stream<Arguments> transportsAndChunking() {
+    return TransportUnderTest.names().stream().flatMap(t -> Stream.of(Arguments.of(t, false), Arguments.of(t, true)));
   }
 
   @Test

@@ -64,6 +64,8 @@ class SoakTest {
 
         long heapAtEnd = HeapSampler.usedAfterGc();
         int threadsAtEnd = Thread.activeCount();
+        System.out.printf("soak %s: heap after warm-up %d B, at end %d B (growth %d B); threads %d -> %d%n",
+            transportName, heapAfterWarmUp, heapAtEnd, heapAtEnd - heapAfterWarmUp, threadsAfterWarmUp, threadsAtEnd);
         int polls = fake.runs().stream().mapToInt(r -> r.polls()).sum();
         assertThat(polls).isGreaterThanOrEqualTo(RUNS * POLLS_PER_RUN);
         assertThat(fake.runs()).hasSize(RUNS);
