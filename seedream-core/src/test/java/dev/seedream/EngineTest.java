@@ -371,6 +371,33 @@ class EngineTest {
   }
 
   @Test
+  void cancelledRequestsGiveTheirPlacesInTheBudgetBack() {
+    RunbaseScript script = new RunbaseScript("succeeded");
+    boolean[] hang = {true};
+    script.onGet(r -> hang[0] ? Reply.hang() : null);
+    client(script, b -> b.rateBudget(dev.seedream.spi.RateBudget.slidingWindow(2, Duration.ofSeconds(10))));
+    RunId id = submit();
+    time.advance(Duration.ofSeconds(11));
+    List<CompletableFuture<Run>> calls = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      calls.add(client.get(id));
+    }
+    time.runDue();
+    assertThat(server.hangingOpen()).isEqualTo(2);
+
+    calls.forEach(call -> call.cancel(true));
+    hang[0] = false;
+    CompletableFuture<Run> next = client.get(id);
+    time.advance(Duration.ofMillis(10_249));
+    assertThat(next).isNotDone();
+    time.advance(Duration.ofMillis(1));
+    assertThat(next).isCompleted();
+    assertThat(next.join().status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(gets()).hasSize(3);
+    assertThat(server.hangingCancelled()).isEqualTo(2);
+  }
+
+  @Test
   void aClosedClientFailsNewCallsAndPendingWaits() {
     client(new RunbaseScript("processing"));
     CompletableFuture<Run> run = client.generate(REQUEST);

@@ -87,7 +87,6 @@ final class BudgetGate {
 
   private void drain() {
     List<Ticket> granted = new ArrayList<>();
-    long grantedAt = 0;
     List<Ticket> waiting = new ArrayList<>();
     Duration wait = Duration.ZERO;
     synchronized (this) {
@@ -104,8 +103,9 @@ final class BudgetGate {
           }
           break;
         }
-        grantedAt = now;
-        granted.add(queue.poll());
+        Ticket ticket = queue.poll();
+        ticket.grantedAt = now;
+        granted.add(ticket);
       }
     }
     Duration expected = wait;
@@ -113,9 +113,9 @@ final class BudgetGate {
       Listeners.safely(() -> listener.waitingForBudget(ticket.request, expected));
     }
     for (Ticket ticket : granted) {
-      if (!ticket.future.complete(grantedAt)) {
+      if (!ticket.future.complete(ticket.grantedAt)) {
         // Cancelled between the grant and now: nothing is sent, so the place is free again.
-        budget.release(grantedAt, scheduler.nanoTime());
+        budget.release(ticket.grantedAt, scheduler.nanoTime());
       }
     }
   }
@@ -146,6 +146,7 @@ final class BudgetGate {
     final String request;
     final CompletableFuture<Long> future = new CompletableFuture<>();
     boolean announced;
+    long grantedAt;
 
     Ticket(long dueNanos, long sequence, String request) {
       this.dueNanos = dueNanos;

@@ -129,7 +129,7 @@ public final class Engine implements AutoCloseable {
         .header("Content-Type", "application/json")
         .build();
     long start = scheduler.nanoTime();
-    return requests.send(Requests.Kind.CREATE, request, start, null).thenApply(response -> {
+    return Futures.map(requests.send(Requests.Kind.CREATE, request, start, null), response -> {
       Run run = decodeCreated(response);
       synchronized (submitted) {
         submitted.put(run.id(), new Submitted(start, input.durationClass()));
@@ -145,7 +145,7 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       return closedFuture();
     }
-    return read(runId, scheduler.nanoTime()).thenApply(this::decodeRun);
+    return Futures.map(read(runId, scheduler.nanoTime()), this::decodeRun);
   }
 
   /**

@@ -8,6 +8,11 @@ import java.util.function.Function;
 public final class Futures {
   private Futures() {}
 
+  /** {@code source.thenApply(map)}, but cancelling the result cancels {@code source}. */
+  public static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<A, B> map) {
+    return chain(source, value -> CompletableFuture.completedFuture(map.apply(value)));
+  }
+
   /** {@code first.thenCompose(next)}, but cancelling the result cancels {@code first} or the stage after it. */
   public static <A, B> CompletableFuture<B> chain(CompletableFuture<A> first, Function<A, CompletableFuture<B>> next) {
     CompletableFuture<B> result = new CompletableFuture<>();

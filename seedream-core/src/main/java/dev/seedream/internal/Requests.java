@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends requests through the rate budget and the transport, with the retry policy and a timeout
@@ -120,7 +121,7 @@ final class Requests {
   /** A permit of the budget, given back once. */
   private final class Permit {
     private final long grantedAt;
-    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
 
     Permit(long grantedAt) {
       this.grantedAt = grantedAt;
@@ -173,6 +174,11 @@ final class Requests {
           (grantedAt, error) -> {
             if (error == null) {
               held = new Permit(grantedAt);
+              if (result.isDone()) {
+                // Cancelled while the permit was being granted: give it back, send nothing.
+                release();
+                return;
+              }
               sendNow();
             } else {
               result.completeExceptionally(new CancelledException("the client was closed", runId, null));
@@ -185,6 +191,7 @@ final class Requests {
 
     private void sendNow() {
       if (result.isDone()) {
+        release();
         return;
       }
       attempts++;

@@ -1,6 +1,5 @@
 package dev.seedream.testkit.internal;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -13,24 +12,12 @@ import java.util.Optional;
  * The WireMock extension that answers {@code POST /api/v1/runs} and {@code GET /api/v1/runs/{id}}
  * from the fake's own state, applying injected failures and writing the journal.
  */
-final class ApiTransformer implements ResponseDefinitionTransformerV2 {
+final class ApiTransformer extends FakeTransformer {
   static final String NAME = "seedream-fake-api";
   private static final String RUN_PREFIX = "/api/v1/runs/";
 
-  private final FakeEngine engine;
-
   ApiTransformer(FakeEngine engine) {
-    this.engine = engine;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
+    super(NAME, engine);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.seedream.testkit.internal;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -17,24 +16,12 @@ import java.util.stream.Collectors;
  * {@code POST reset}, {@code POST inject}, {@code DELETE inject}, {@code GET runs}, {@code GET
  * journal}, {@code GET health}. Control requests are not journaled and not rate limited.
  */
-final class ControlTransformer implements ResponseDefinitionTransformerV2 {
+final class ControlTransformer extends FakeTransformer {
   static final String NAME = "seedream-fake-control";
   static final String PREFIX = "/__control/";
 
-  private final FakeEngine engine;
-
   ControlTransformer(FakeEngine engine) {
-    this.engine = engine;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
+    super(NAME, engine);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.seedream.testkit.internal;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -13,24 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The WireMock extension of the image origin: {@code GET /images/{runId}/{index}.png} answers a PNG. */
-final class ImageTransformer implements ResponseDefinitionTransformerV2 {
+final class ImageTransformer extends FakeTransformer {
   static final String NAME = "seedream-fake-images";
   private static final Pattern IMAGE = Pattern.compile("/images/([^/]+)/(\\d{1,4})\\.png");
 
-  private final FakeEngine engine;
-
   ImageTransformer(FakeEngine engine) {
-    this.engine = engine;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
+    super(NAME, engine);
   }
 
   @Override

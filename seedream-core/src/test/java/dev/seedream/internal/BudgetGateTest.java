@@ -1,0 +1,70 @@
+package dev.seedream.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seedream.SeedreamListener;
+import dev.seedream.spi.RateBudget;
+import dev.seedream.spi.TaskScheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class BudgetGateTest {
+  /** A clock that moves on each reading, as the system's does; timers are never run. */
+  static final class TickingClock implements TaskScheduler {
+    long now = 1_000_000_000L;
+
+    @Override
+    public long nanoTime() {
+      return now += 1_000;
+    }
+
+    @Override
+    public Instant now() {
+      return Instant.EPOCH.plusNanos(now);
+    }
+
+    @Override
+    public Cancellable schedule(Runnable task, Duration delay) {
+      return () -> {};
+    }
+  }
+
+  @Test
+  void permitsGrantedTogetherAreEachReleasedByTheirOwnGrantTime() {
+    TickingClock clock = new TickingClock();
+    RateBudget window = RateBudget.slidingWindow(3, Duration.ofMillis(1));
+    boolean[] open = {false};
+    RateBudget gated = new RateBudget() {
+      @Override
+      public Duration tryAcquire(long nowNanos) {
+        return open[0] ? window.tryAcquire(nowNanos) : Duration.ofSeconds(1);
+      }
+
+      @Override
+      public void release(long grantedNanos, long answeredNanos) {
+        window.release(grantedNanos, answeredNanos);
+      }
+    };
+    BudgetGate gate = new BudgetGate(gated, clock, SeedreamListener.NONE);
+    List<CompletableFuture<Long>> tickets = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      tickets.add(gate.acquire(clock.nanoTime(), "GET /x"));
+    }
+    assertThat(tickets).noneMatch(CompletableFuture::isDone);
+
+    open[0] = true;
+    gate.release(Long.MIN_VALUE);
+    assertThat(tickets).allMatch(CompletableFuture::isDone);
+    assertThat(tickets.stream().map(CompletableFuture::join).distinct()).as("each grant has its own time").hasSize(3);
+    tickets.forEach(ticket -> gate.release(ticket.join()));
+
+    clock.now += Duration.ofMillis(300).toNanos();
+    for (int i = 0; i < 3; i++) {
+      assertThat(gate.acquire(clock.nanoTime(), "GET /x")).as("place %d is free again", i).isDone();
+    }
+  }
+}
