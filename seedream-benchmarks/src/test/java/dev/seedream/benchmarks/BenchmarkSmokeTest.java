@@ -1,0 +1,114 @@
+package dev.seedream.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seedream.benchmarks.jmh.CodecBenchmark;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The smoke mode of every benchmark: each runs small and its outcome is checked for what must hold
+ * whatever the machine's speed (every call completed, no duplicate run, figures present). No timing
+ * is asserted: the numbers are for docs/performance.md.
+ */
+class BenchmarkSmokeTest {
+
+  @Test
+  void efficiencyRunsEveryGenerationOnceThroughBothClients() throws Exception {
+    Efficiency.Config config = Efficiency.Config.smoke();
+    List<Efficiency.Outcome> outcomes = Efficiency.run(config);
+
+    assertThat(outcomes).hasSize(2);
+    for (Efficiency.Outcome outcome : outcomes) {
+      assertThat(outcome.runs()).as(outcome.client()).isEqualTo(config.runs());
+      assertThat(outcome.runsCreated()).as("no duplicate run: " + outcome.client()).isEqualTo(config.runs());
+      assertThat(outcome.requestsPerRun()).as(outcome.client()).isGreaterThanOrEqualTo(2.0);
+      // the durations repeated from the fake's draw are never longer than what the fake showed
+      assertThat(outcome.minObservedMinusDrawnSeconds()).as(outcome.client()).isGreaterThanOrEqualTo(0.0);
+      assertThat(outcome.makespanSeconds()).isGreaterThanOrEqualTo(outcome.durationBoundSeconds());
+    }
+    assertThat(Efficiency.table(outcomes).rows()).hasSize(2);
+  }
+
+  @Test
+  void lowerBoundsFollowTheirDefinitions() {
+    assertThat(Efficiency.requestBound(200)).isEqualTo(90.0);
+    assertThat(Efficiency.requestBound(20)).isEqualTo(0.0);
+    assertThat(Efficiency.requestBound(21)).isEqualTo(10.0);
+    assertThat(Efficiency.listSchedulingBound(List.of(3.0, 1.0, 1.0, 1.0), 2)).isEqualTo(3.0);
+    assertThat(Efficiency.listSchedulingBound(List.of(1.0, 1.0, 1.0), 2)).isEqualTo(2.0);
+  }
+
+  @Test
+  void overheadReadsTheRunThroughTheSdkAndRaw() throws Exception {
+    Overhead.Outcome outcome = Overhead.blocking(Overhead.Config.smoke());
+
+    assertThat(outcome.sdkPerSecond()).isPositive();
+    assertThat(outcome.rawPerSecond()).isPositive();
+  }
+
+  @Test
+  void overheadReadsTheRunThroughTheReactiveClientAndRawReactorNetty() throws Exception {
+    Overhead.Outcome outcome = Overhead.reactive(Overhead.Config.smoke());
+
+    assertThat(outcome.sdkPerSecond()).isPositive();
+    assertThat(outcome.rawPerSecond()).isPositive();
+  }
+
+  @Test
+  void scaleCompletesEveryConcurrentReactiveGenerate() throws Exception {
+    Scale.Outcome outcome = Scale.reactive(200, 0);
+
+    assertThat(outcome.succeeded()).isEqualTo(200);
+    assertThat(outcome.runsCreated()).isEqualTo(200);
+  }
+
+  @Test
+  void downloadsWriteTheWholeImageThroughReactorNetty() throws Exception {
+    Downloads.Config config = Downloads.Config.smoke();
+    Downloads.Outcome outcome = Downloads.reactive(config);
+
+    assertThat(outcome.bytesWritten()).isEqualTo(config.megabytes() * 1024L * 1024L);
+    assertThat(outcome.megabytesPerSecond()).isPositive();
+  }
+
+  @Test
+  void scaleCompletesEveryConcurrentBlockingGenerate() throws Exception {
+    Scale.Outcome outcome = Scale.blocking(50);
+
+    assertThat(outcome.succeeded()).isEqualTo(50);
+    assertThat(outcome.runsCreated()).isEqualTo(50);
+  }
+
+  @Test
+  void downloadsWriteTheWholeImage() throws Exception {
+    Downloads.Config config = Downloads.Config.smoke();
+    Downloads.Outcome outcome = Downloads.blocking(config);
+
+    assertThat(outcome.bytesWritten()).isEqualTo(config.megabytes() * 1024L * 1024L);
+    assertThat(outcome.megabytesPerSecond()).isPositive();
+  }
+
+  @Test
+  void jmhBenchmarksRunAndReportEveryMethod() throws Exception {
+    Options options = new OptionsBuilder()
+        .include(CodecBenchmark.class.getName())
+        .forks(0)
+        .warmupIterations(0)
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(50))
+        .build();
+
+    Collection<RunResult> results = new Runner(options).run();
+
+    assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
+        .containsExactlyInAnyOrder("encodeRequest", "decodeRun", "validateRequest");
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+}
