@@ -188,8 +188,8 @@ public final class ClientBuilder<C> {
   }
 
   /**
-   * The most connections of a transport found on the classpath, and the most blocking requests in
-   * flight at once. Default: 64.
+   * The most API requests in flight at once (more wait in the client's queue, in order), and the
+   * most connections of a transport found on the classpath. Default: 64.
    */
   public ClientBuilder<C> maxConnections(int maxConnections) {
     if (maxConnections < 1) {
@@ -259,6 +259,7 @@ public final class ClientBuilder<C> {
             downloadTimeout,
             deadline,
             maxResponseBytes,
+            maxConnections,
             listener,
             executor);
     try {

@@ -12,8 +12,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The queue in front of the rate budget. Requests wait here, ordered by when they became due (a
  * poll scheduled earlier goes before one scheduled later; a create goes in at the time it was
- * made), and pass one by one as the budget frees permits. One timer wakes the queue when the next
- * permit is due; nothing blocks.
+ * made), and pass one by one as the budget frees permits and while fewer than {@code maxInFlight}
+ * are in flight, so that a burst of calls waits here instead of overflowing the transport's pool.
+ * One timer wakes the queue when the next permit is due; an answer wakes it too. Nothing blocks.
  */
 final class BudgetGate {
   private final RateBudget budget;
@@ -24,8 +25,11 @@ final class BudgetGate {
   private TaskScheduler.Cancellable wakeUp;
   private long wakeUpAt;
   private boolean closed;
+  private final int maxInFlight;
+  private int inFlight;
 
-  BudgetGate(RateBudget budget, TaskScheduler scheduler, SeedreamListener listener) {
+  BudgetGate(RateBudget budget, TaskScheduler scheduler, SeedreamListener listener, int maxInFlight) {
+    this.maxInFlight = maxInFlight;
     this.budget = budget;
     this.scheduler = scheduler;
     this.listener = listener;
@@ -63,6 +67,9 @@ final class BudgetGate {
 
   /** The request of the permit granted at {@code grantedNanos} is answered (or given up). */
   void release(long grantedNanos) {
+    synchronized (this) {
+      inFlight--;
+    }
     budget.release(grantedNanos, scheduler.nanoTime());
     drain();
   }
@@ -90,7 +97,7 @@ final class BudgetGate {
     List<Ticket> waiting = new ArrayList<>();
     Duration wait = Duration.ZERO;
     synchronized (this) {
-      while (!queue.isEmpty()) {
+      while (!queue.isEmpty() && inFlight < maxInFlight) {
         long now = scheduler.nanoTime();
         wait = budget.tryAcquire(now);
         if (!wait.isZero()) {
@@ -105,6 +112,7 @@ final class BudgetGate {
         }
         Ticket ticket = queue.poll();
         ticket.grantedAt = now;
+        inFlight++;
         granted.add(ticket);
       }
     }
@@ -115,7 +123,7 @@ final class BudgetGate {
     for (Ticket ticket : granted) {
       if (!ticket.future.complete(ticket.grantedAt)) {
         // Cancelled between the grant and now: nothing is sent, so the place is free again.
-        budget.release(ticket.grantedAt, scheduler.nanoTime());
+        release(ticket.grantedAt);
       }
     }
   }

@@ -84,6 +84,7 @@ public final class Engine implements AutoCloseable {
       Duration downloadTimeout,
       Duration defaultDeadline,
       long maxResponseBytes,
+      int maxInFlight,
       SeedreamListener listener,
       ExecutorService executor) {}
 
@@ -102,7 +103,7 @@ public final class Engine implements AutoCloseable {
     this.listener = settings.listener();
     this.executor = settings.executor();
     this.exchanger = exchanger;
-    this.gate = new BudgetGate(settings.rateBudget(), scheduler, listener);
+    this.gate = new BudgetGate(settings.rateBudget(), scheduler, listener, settings.maxInFlight());
     this.requests =
         new Requests(exchanger, gate, scheduler, settings.retryPolicy(), codec, apiKey, listener);
     this.downloader =
