@@ -111,6 +111,7 @@ class FailureTest extends TransportTestSupport {
     assertThat(failure).isInstanceOf(TransportException.class);
     assertThat(((TransportException) failure).reason()).isEqualTo(Reason.CONNECT);
     assertThat(((TransportException) failure).requestSent()).isFalse();
+    assertThat(failure.getMessage()).contains("No pooled connection was free").contains("maxConnections");
     gate.open();
     assertThat(valueOf(holder)).isNotNull();
     assertThat(valueOf(waiting)).isNotNull();

@@ -38,6 +38,12 @@ public final class Failures {
       return error;
     }
     String target = request.method() + " " + withoutQuery(request.uri());
+    if (isPoolExhausted(error)) {
+      return new TransportException(Reason.CONNECT, false,
+          "No pooled connection was free for " + target + ": " + describe(error)
+              + "; nothing was sent. Raise the transport's maxConnections or pendingAcquireMaxCount/Timeout,"
+              + " or send fewer requests at once", error);
+    }
     if (isNoConnection(error)) {
       return new TransportException(Reason.CONNECT, false,
           "Could not connect for " + target + ": " + describe(error)
@@ -62,11 +68,12 @@ public final class Failures {
   }
 
   private static boolean isNoConnection(Throwable error) {
-    if (error instanceof ConnectException
+    return error instanceof ConnectException
         || error instanceof UnknownHostException
-        || error instanceof NoRouteToHostException) {
-      return true;
-    }
+        || error instanceof NoRouteToHostException;
+  }
+
+  private static boolean isPoolExhausted(Throwable error) {
     // reactor-pool is shaded into Reactor Netty; its exceptions are matched by name, not by class
     String name = error.getClass().getSimpleName();
     return name.equals("PoolAcquireTimeoutException") || name.equals("PoolAcquirePendingLimitException");
