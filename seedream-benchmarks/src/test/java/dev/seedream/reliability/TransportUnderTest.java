@@ -67,13 +67,15 @@ public final class TransportUnderTest implements AutoCloseable {
 
   /** Waits until no connection is leased (an aborted exchange frees its connection on its own thread). */
   public int leasedAfterSettling() throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    int now = leased();
-    while (now != 0 && System.nanoTime() < end) {
-      Thread.sleep(10);
-      now = leased();
+    try {
+      org.awaitility.Awaitility.await("connections returned to the " + name + " pool")
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> leased() == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // the caller asserts on the count it gets back
     }
-    return now;
+    return leased();
   }
 
   @Override

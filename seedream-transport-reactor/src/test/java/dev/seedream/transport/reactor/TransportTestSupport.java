@@ -56,10 +56,10 @@ abstract class TransportTestSupport {
 
   /** Waits, up to a deadline, for a count driven by real events to reach zero. */
   static void awaitZero(String what, IntSupplier count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (count.getAsInt() != 0 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    org.awaitility.Awaitility.await(what)
+        .atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(5))
+        .until(() -> count.getAsInt() == 0);
     assertThat(count.getAsInt()).as(what).isZero();
   }
 
