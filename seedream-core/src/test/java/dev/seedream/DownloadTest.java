@@ -86,6 +86,15 @@ class DownloadTest {
   }
 
   @Test
+  void imagesGetTheDefaultPermissionsNotThoseOfATemporaryFile() throws Exception {
+    Path reference = Files.createFile(dir.resolve("reference.txt"));
+    client(r -> png());
+    List<Path> files = finish(client.download(run("https://cdn.example/a.png"), dir));
+
+    assertThat(Files.getPosixFilePermissions(files.get(0))).isEqualTo(Files.getPosixFilePermissions(reference));
+  }
+
+  @Test
   void theKeyIsNotSentToAnotherOrigin() throws Exception {
     client(r -> png());
     finish(client.download(run("https://cdn.example/a.png", "https://runbase.test/files/b.png"), dir));

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Downloads the images of a run into a directory: each streamed into a hidden temporary file, and
@@ -178,7 +179,7 @@ final class Downloader {
     CompletableFuture<Target> prepared = CompletableFuture.supplyAsync(
             () -> {
               try {
-                Path temp = Files.createTempFile(directory, "." + safe(runId.value()) + "-" + (index + 1) + "-", ".part");
+                Path temp = createPartFile(directory, runId, index);
                 return new Target(temp, new FileSink(temp, executor,
                     bytes -> Listeners.safely(() -> listener.downloadProgress(runId, index, bytes, -1))));
               } catch (IOException e) {
@@ -240,6 +241,25 @@ final class Downloader {
                   + " get the run again for fresh ones",
               runId, status, cause);
         });
+  }
+
+  /**
+   * A new, hidden, uniquely named file for an image on its way. Unlike {@code
+   * Files.createTempFile}, it gets the default permissions, so the image ends up as readable as any
+   * other file the user writes there.
+   */
+  private static Path createPartFile(Path directory, RunId runId, int index) throws IOException {
+    String prefix = "." + safe(runId.value()) + "-" + (index + 1) + "-";
+    for (int attempt = 0; ; attempt++) {
+      Path part = directory.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
+      try {
+        return Files.createFile(part);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   static String fileName(RunId runId, int index, String contentType, URI url) {
