@@ -164,7 +164,7 @@ class DownloadTest {
     client(r -> png());
     Run pending = Run.builder(RunId.of("run-1"), RunStatus.PENDING).build();
     assertThat(client.download(pending, dir)).isCompletedExceptionally();
-    assertThat(EngineTest.failure(client.download(pending, dir)))
+    assertThat(EngineTestSupport.failure(client.download(pending, dir)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no output URLs").hasMessageContaining("pending");
   }
 }

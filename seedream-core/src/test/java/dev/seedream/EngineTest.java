@@ -4,81 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seedream.testing.RunbaseScript;
-import dev.seedream.testing.ScriptedServer;
 import dev.seedream.testing.ScriptedServer.Received;
 import dev.seedream.testing.ScriptedServer.Reply;
 import dev.seedream.testing.TextCodec;
-import dev.seedream.testing.VirtualScheduler;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The engine on virtual time against a scripted server: no threads, no sleeps. */
-class EngineTest {
-  static final String KEY = "sk-test-engine-0123456789";
-  static final GenerationRequest REQUEST = GenerationRequest.builder().prompt("a ceramic lamp").build();
-
-  final VirtualScheduler time = new VirtualScheduler();
-  SeedreamAsyncClient client;
-  ScriptedServer server;
-
-  SeedreamAsyncClient client(RunbaseScript script) {
-    return client(script, ClientBuilderCustomizer.NONE);
-  }
-
-  interface ClientBuilderCustomizer {
-    ClientBuilderCustomizer NONE = builder -> builder;
-
-    ClientBuilder<SeedreamAsyncClient> apply(ClientBuilder<SeedreamAsyncClient> builder);
-  }
-
-  SeedreamAsyncClient client(RunbaseScript script, ClientBuilderCustomizer customizer) {
-    server = new ScriptedServer(time::nanoTime, script);
-    client =
-        customizer
-            .apply(
-                SeedreamAsyncClient.builder()
-                    .apiKey(KEY)
-                    .baseUrl("https://runbase.test")
-                    .transport(server)
-                    .codec(new TextCodec())
-                    .scheduler(time)
-                    .retryPolicy(RetryPolicy.custom().random(new Random(7)).build()))
-            .build();
-    return client;
-  }
-
-  @AfterEach
-  void close() {
-    if (client != null) {
-      client.close();
-    }
-  }
-
-  static <T> Throwable failure(CompletableFuture<T> future) {
-    assertThat(future).isCompletedExceptionally();
-    try {
-      future.get();
-      throw new AssertionError("not failed");
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    } catch (java.util.concurrent.CancellationException e) {
-      return e;
-    }
-  }
-
+class EngineTest extends EngineTestSupport {
   @Test
   void generateWaitsThroughPendingAndProcessingAndReturnsTheOutputUrls() {
     client(new RunbaseScript("pending", "processing", "succeeded"));
@@ -123,144 +60,6 @@ class EngineTest {
     assertThat(run.join().status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(seen).extracting(RunStatus::value).containsExactly("queued_for_gpu", "warming_up", "succeeded");
     assertThat(script.polls("run-1")).isEqualTo(4);
-  }
-
-  @Test
-  void rateLimitedOnAGetIsRetried() {
-    RunbaseScript script = new RunbaseScript("succeeded");
-    client(script);
-    RunId id = submit();
-    script.next(Reply.of(429, TextCodec.error("RATE_LIMITED", "Rate limit exceeded")));
-    CompletableFuture<Run> run = client.get(id);
-    time.advance(Duration.ofMinutes(1));
-
-    assertThat(run.join().status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(server.count("GET")).isEqualTo(2);
-  }
-
-  @Test
-  void usageExceededIsNeverRetried() {
-    RunbaseScript script = new RunbaseScript("succeeded");
-    client(script);
-    RunId id = submit();
-    script.next(Reply.of(429, TextCodec.error("USAGE_EXCEEDED", "Quota spent")));
-    CompletableFuture<Run> run = client.get(id);
-    time.advance(Duration.ofMinutes(1));
-
-    assertThat(failure(run)).isInstanceOf(UsageExceededException.class).hasMessageContaining("Quota spent");
-    assertThat(server.count("GET")).isEqualTo(1);
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {500, 502, 503, 504})
-  void serverErrorsOnAGetAreRetriedUpToTheCapThenRaised(int status) {
-    RunbaseScript script = new RunbaseScript("succeeded");
-    client(script, b -> b.retryPolicy(RetryPolicy.custom().maxAttempts(4).random(new Random(1)).build()));
-    RunId id = submit();
-    script.onGet(r -> Reply.of(status, "<html><body>Bad Gateway</body></html>"));
-    CompletableFuture<Run> run = client.get(id);
-    time.advance(Duration.ofMinutes(5));
-
-    Throwable error = failure(run);
-    assertThat(error).isInstanceOf(ServerException.class).hasMessageContaining("HTTP " + status).hasMessageContaining("Bad Gateway");
-    assertThat(((ApiException) error).bodyExcerpt()).hasValueSatisfying(e -> assertThat(e).doesNotContain("\n"));
-    assertThat(server.count("GET")).isEqualTo(4);
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {400, 401, 402, 403, 404})
-  void clientErrorsAreNeverRetried(int status) {
-    RunbaseScript script = new RunbaseScript("succeeded");
-    client(script);
-    RunId id = submit();
-    script.next(Reply.of(status, TextCodec.error("some_code", "nope")));
-    CompletableFuture<Run> run = client.get(id);
-    time.advance(Duration.ofMinutes(1));
-
-    assertThat(failure(run)).isInstanceOf(ApiException.class);
-    assertThat(((ApiException) failure(run)).statusCode()).isEqualTo(status);
-    assertThat(server.count("GET")).isEqualTo(1);
-  }
-
-  @Test
-  void aCreateThatTimedOutAfterSendingIsNotRetried() {
-    RunbaseScript script = new RunbaseScript("succeeded").next(Reply.hang());
-    client(script, b -> b.attemptTimeout(Duration.ofSeconds(5)));
-    CompletableFuture<RunId> id = client.submit(REQUEST);
-    time.advance(Duration.ofMinutes(2));
-
-    Throwable error = failure(id);
-    assertThat(error).isInstanceOf(TransportException.class);
-    assertThat(((TransportException) error).reason()).isEqualTo(TransportException.Reason.TIMEOUT);
-    assertThat(server.count("POST")).isEqualTo(1);
-    assertThat(server.hangingCancelled()).isEqualTo(1);
-  }
-
-  @Test
-  void aCreateResetAfterSendingIsNotRetried() {
-    RunbaseScript script = new RunbaseScript("succeeded")
-        .next(Reply.fail(new TransportException(TransportException.Reason.CONNECTION_CLOSED, "reset", null)));
-    client(script);
-    CompletableFuture<RunId> id = client.submit(REQUEST);
-    time.advance(Duration.ofMinutes(1));
-
-    assertThat(failure(id)).isInstanceOf(TransportException.class);
-    assertThat(server.count("POST")).isEqualTo(1);
-  }
-
-  @Test
-  void aCreateRefusedBeforeConnectingIsRetried() {
-    RunbaseScript script = new RunbaseScript("succeeded")
-        .next(Reply.fail(new TransportException(TransportException.Reason.CONNECT, "refused", null)),
-            Reply.of(503, ""),
-            Reply.of(429, TextCodec.error("RATE_LIMITED", "slow down")));
-    client(script);
-    CompletableFuture<RunId> id = client.submit(REQUEST);
-    time.advance(Duration.ofMinutes(2));
-
-    assertThat(id.join()).isEqualTo(RunId.of("run-1"));
-    assertThat(server.count("POST")).isEqualTo(4);
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {500, 502, 504})
-  void aCreateAnsweredWithAServerErrorIsNotRetried(int status) {
-    RunbaseScript script = new RunbaseScript("succeeded").next(Reply.of(status, ""));
-    client(script);
-    CompletableFuture<RunId> id = client.submit(REQUEST);
-    time.advance(Duration.ofMinutes(1));
-
-    assertThat(failure(id)).isInstanceOf(ServerException.class);
-    assertThat(server.count("POST")).isEqualTo(1);
-  }
-
-  @Test
-  void retryAfterInSecondsDelaysTheNextRequest() {
-    RunbaseScript script = new RunbaseScript("succeeded");
-    client(script);
-    RunId id = submit();
-    script.next(Reply.of(503, "").header("Retry-After", "7"));
-    CompletableFuture<Run> run = client.get(id);
-    time.advance(Duration.ofMinutes(1));
-
-    assertThat(run.join().status()).isEqualTo(RunStatus.SUCCEEDED);
-    List<Received> gets = gets();
-    assertThat(Duration.ofNanos(gets.get(1).atNanos() - gets.get(0).atNanos())).isEqualTo(Duration.ofSeconds(7));
-  }
-
-  @Test
-  void retryAfterAsAnHttpDateDelaysTheNextRequest() {
-    RunbaseScript script = new RunbaseScript("succeeded");
-    client(script);
-    RunId id = submit();
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.now().plusSeconds(12).atOffset(ZoneOffset.UTC));
-    script.next(Reply.of(429, TextCodec.error("RATE_LIMITED", "later")).header("Retry-After", date));
-    CompletableFuture<Run> run = client.get(id);
-    time.advance(Duration.ofMinutes(1));
-
-    assertThat(run.join().status()).isEqualTo(RunStatus.SUCCEEDED);
-    List<Received> gets = gets();
-    assertThat(Duration.ofNanos(gets.get(1).atNanos() - gets.get(0).atNanos())).isEqualTo(Duration.ofSeconds(12));
   }
 
   @Test
@@ -359,16 +158,6 @@ class EngineTest {
 
   private static String id(Received request) {
     return request.path().substring(request.path().lastIndexOf('/') + 1);
-  }
-
-  private RunId submit() {
-    CompletableFuture<RunId> id = client.submit(REQUEST);
-    time.runDue();
-    return id.join();
-  }
-
-  private List<Received> gets() {
-    return server.received().stream().filter(r -> r.method().equals("GET")).toList();
   }
 
   @Test

@@ -60,7 +60,7 @@ class SecretsTest {
           .build();
       CompletableFuture<RunId> first = client.submit(GenerationRequest.builder().prompt("x").build());
       time.advance(Duration.ofMinutes(1));
-      Throwable error = EngineTest.failure(first);
+      Throwable error = EngineTestSupport.failure(first);
       captured.add(stack(error));
       captured.add(client.toString());
       captured.add(ApiKey.of(CANARY).toString());
@@ -88,7 +88,7 @@ class SecretsTest {
       CompletableFuture<Run> run = client.generate(GenerationRequest.builder().prompt("x").build());
       time.advance(Duration.ofMinutes(1));
 
-      Throwable error = EngineTest.failure(run);
+      Throwable error = EngineTestSupport.failure(run);
       assertThat(error).isInstanceOf(RunFailedException.class).hasMessageContaining("bad key");
       assertThat(stack(error)).doesNotContain(CANARY);
       assertThat(((RunFailedException) error).run().toString()).doesNotContain(CANARY);
