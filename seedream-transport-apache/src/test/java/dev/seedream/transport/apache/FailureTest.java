@@ -108,35 +108,26 @@ class FailureTest extends WireMockTestBase {
 
   @Test
   void anExhaustedPoolIsAConnectFailureBeforeAnythingWasSent() throws Exception {
-    server.stubFor(get("/hold").willReturn(aResponse().withStatus(200).withBody(new byte[200_000])));
-    transport.close();
-    transport = ApacheHttpTransport.builder().maxTotal(1).poolTimeout(Duration.ofMillis(200)).build();
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Void> holder =
-        CompletableFuture.runAsync(() -> transport.download(getRequest("/hold"), chunk -> {
-          holding.countDown();
-          await(release);
-        }));
-    try {
-      assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    TransportException failure = whileTheOnlyConnectionIsHeld(Duration.ofMillis(200), aPost());
 
-      TransportException failure =
-          catchThrowableOfType(TransportException.class, () -> transport.exchange(aPost()));
-
-      assertThat(failure.reason()).isEqualTo(Reason.CONNECT);
-      assertThat(failure.requestSent()).isFalse();
-    } finally {
-      release.countDown();
-      holder.get(10, TimeUnit.SECONDS);
-    }
+    assertThat(failure.reason()).isEqualTo(Reason.CONNECT);
+    assertThat(failure.requestSent()).isFalse();
   }
 
   @Test
   void aDeadlinePassedWhileWaitingForAPooledConnectionSentNothing() throws Exception {
+    TransportException failure = whileTheOnlyConnectionIsHeld(
+        Duration.ofSeconds(30), HttpRequest.post(uri("/api/v1/runs"), new byte[0]).timeout(Duration.ofMillis(200)).build());
+
+    assertThat(failure.reason()).isIn(Reason.TIMEOUT, Reason.CONNECT);
+    assertThat(failure.requestSent()).isFalse();
+  }
+
+  /** Sends {@code request} through a pool of one connection that a slow download holds. */
+  private TransportException whileTheOnlyConnectionIsHeld(Duration poolTimeout, HttpRequest request) throws Exception {
     server.stubFor(get("/hold").willReturn(aResponse().withStatus(200).withBody(new byte[200_000])));
     transport.close();
-    transport = ApacheHttpTransport.builder().maxTotal(1).poolTimeout(Duration.ofSeconds(30)).build();
+    transport = ApacheHttpTransport.builder().maxTotal(1).poolTimeout(poolTimeout).build();
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Void> holder =
@@ -146,14 +137,7 @@ class FailureTest extends WireMockTestBase {
         }));
     try {
       assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-
-      TransportException failure =
-          catchThrowableOfType(
-              TransportException.class,
-              () -> transport.exchange(HttpRequest.post(uri("/api/v1/runs"), new byte[0]).timeout(Duration.ofMillis(200)).build()));
-
-      assertThat(failure.reason()).isIn(Reason.TIMEOUT, Reason.CONNECT);
-      assertThat(failure.requestSent()).isFalse();
+      return catchThrowableOfType(TransportException.class, () -> transport.exchange(request));
     } finally {
       release.countDown();
       holder.get(10, TimeUnit.SECONDS);
