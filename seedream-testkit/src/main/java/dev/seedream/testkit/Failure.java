@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What an injected failure answers instead of the fake's normal response.
@@ -59,6 +60,8 @@ public final class Failure {
   private final byte[] body;
   private final String contentType;
   private final List<Map.Entry<String, String>> headers;
+  private final boolean chunked;
+  private final long declaredLength;
 
   private Failure(Parts p) {
     this.kind = p.kind;
@@ -72,6 +75,8 @@ public final class Failure {
     this.body = p.body;
     this.contentType = p.contentType;
     this.headers = List.copyOf(p.headers);
+    this.chunked = p.chunked;
+    this.declaredLength = p.declaredLength;
   }
 
   /** A documented error with its default message. */
@@ -119,12 +124,14 @@ public final class Failure {
   /**
    * A raw answer: exactly this status, then the headers and body set with {@link
    * #withContentType(String)}, {@link #withHeader(String, String)} and {@link #withBody(byte[])}
-   * (none by default), sent with a {@code Content-Length} of the body. WireMock adds its own {@code
+   * (none by default), sent with a {@code Content-Length} of the body unless {@link #chunked()} or
+   * {@link #withDeclaredContentLength(long)} says otherwise. WireMock adds its own {@code
    * Matched-Stub-Id} header to every answer.
    *
    * <pre>{@code
    * Failure.answer(200).withContentType("application/json").withBody("{\"id\":\"run_other\",\"status\":\"pending\"}")
    * Failure.answer(404).withContentType("text/plain").withBody("no such thing")
+   * Failure.answer(200).withContentType("image/png").withBody(Bodies.pngLike(2_000_000)).chunked()
    * }</pre>
    *
    * @param status 200 to 599, 2xx and 3xx included (a 3xx does not follow by itself: add {@code Location})
@@ -222,14 +229,49 @@ public final class Failure {
       case "content-type":
         throw new IllegalArgumentException("set Content-Type with withContentType(..)");
       case "content-length":
+        throw new IllegalArgumentException("set a Content-Length other than the body's with withDeclaredContentLength(..)");
       case "transfer-encoding":
-        throw new IllegalArgumentException("the fake sends " + name + " itself, from the body");
+        throw new IllegalArgumentException("send a chunked body with chunked()");
       default:
         break;
     }
     checkHeaderValue(name, value);
     Parts p = answerParts("withHeader");
     p.headers.add(Map.entry(name, value));
+    return new Failure(p);
+  }
+
+  /**
+   * This raw answer sent with {@code Transfer-Encoding: chunked} and no {@code Content-Length}, so that
+   * a client cannot know the size before it has read the body (a client that asks for {@code
+   * Connection: close} gets the body delimited by the end of the connection instead, also without a
+   * length).
+   */
+  public Failure chunked() {
+    Parts p = answerParts("chunked");
+    if (declaredLength >= 0) {
+      throw new IllegalStateException("a chunked answer has no Content-Length: drop withDeclaredContentLength(..) or chunked()");
+    }
+    p.chunked = true;
+    return new Failure(p);
+  }
+
+  /**
+   * This raw answer with a {@code Content-Length} header of {@code length} whatever the body is. Jetty
+   * sends the whole body either way: with a length above the body's size, it then closes the
+   * connection, so that a client meets an early end of the body; with a length below it, the client
+   * reads {@code length} bytes and the rest of the body stays on the connection (a client that reuses
+   * it reads them as the start of the next answer).
+   */
+  public Failure withDeclaredContentLength(long length) {
+    Parts p = answerParts("withDeclaredContentLength");
+    if (length < 0) {
+      throw new IllegalArgumentException("length must be >= 0, but was " + length);
+    }
+    if (chunked) {
+      throw new IllegalStateException("a chunked answer has no Content-Length: drop withDeclaredContentLength(..) or chunked()");
+    }
+    p.declaredLength = length;
     return new Failure(p);
   }
 
@@ -285,6 +327,16 @@ public final class Failure {
     return headers;
   }
 
+  /** Whether a raw answer is sent chunked, without {@code Content-Length}. */
+  public boolean isChunked() {
+    return chunked;
+  }
+
+  /** The {@code Content-Length} a raw answer declares, if it was set apart from its body. */
+  public OptionalLong declaredContentLength() {
+    return declaredLength < 0 ? OptionalLong.empty() : OptionalLong.of(declaredLength);
+  }
+
   @Override
   public String toString() {
     String after = afterHandling ? ", after handling" : "";
@@ -299,6 +351,8 @@ public final class Failure {
         return "Failure[ANSWER " + status
             + (contentType == null ? "" : " " + contentType)
             + ", " + body.length + " bytes"
+            + (chunked ? ", chunked" : "")
+            + (declaredLength < 0 ? "" : ", Content-Length " + declaredLength)
             + (headers.isEmpty() ? "" : ", " + headers.size() + " header(s)")
             + (retryAfter == null ? "" : ", Retry-After " + retryAfter)
             + after + "]";
@@ -318,6 +372,8 @@ public final class Failure {
     p.body = body;
     p.contentType = contentType;
     p.headers.addAll(headers);
+    p.chunked = chunked;
+    p.declaredLength = declaredLength;
     return p;
   }
 
@@ -357,6 +413,8 @@ public final class Failure {
     byte[] body = NO_BODY;
     String contentType;
     final List<Map.Entry<String, String>> headers = new ArrayList<>();
+    boolean chunked;
+    long declaredLength = -1;
 
     Parts(Kind kind, int status) {
       this.kind = kind;

@@ -25,8 +25,11 @@ final class RawHttp {
   /** How the body was delimited on the wire. */
   enum Framing { CONTENT_LENGTH, CHUNKED, END_OF_CONNECTION }
 
-  /** The answer: status, header lines as sent, the body read, and whether it ended before its declared length. */
-  record Response(int status, List<String> headerLines, Framing framing, byte[] body, boolean endedEarly) {
+  /**
+   * The answer: status, header lines as sent, the body read, whether it ended before its declared
+   * length, and the bytes asked for that came after it on the connection.
+   */
+  record Response(int status, List<String> headerLines, Framing framing, byte[] body, boolean endedEarly, byte[] after) {
     List<String> headers(String name) {
       String prefix = name.toLowerCase(Locale.ROOT) + ":";
       return headerLines.stream()
@@ -48,6 +51,11 @@ final class RawHttp {
 
   /** GETs the URL on a kept-alive connection (no {@code Connection: close}), then closes it. */
   static Response get(String url) {
+    return get(url, 0);
+  }
+
+  /** GETs the URL, then reads {@code afterBytes} more bytes from the connection (blocking up to 10 s), then closes it. */
+  static Response get(String url, int afterBytes) {
     URI uri = URI.create(url);
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(10_000);
@@ -60,17 +68,18 @@ final class RawHttp {
       List<String> lines = head(in);
       int status = Integer.parseInt(lines.get(0).split(" ")[1]);
       List<String> headers = lines.subList(1, lines.size());
-      Response probe = new Response(status, headers, Framing.END_OF_CONNECTION, new byte[0], false);
+      Response probe = new Response(status, headers, Framing.END_OF_CONNECTION, new byte[0], false, new byte[0]);
       if (probe.header("Transfer-Encoding").filter("chunked"::equalsIgnoreCase).isPresent()) {
-        return new Response(status, headers, Framing.CHUNKED, chunks(in), false);
+        byte[] body = chunks(in);
+        return new Response(status, headers, Framing.CHUNKED, body, false, in.readNBytes(afterBytes));
       }
       Optional<String> length = probe.header("Content-Length");
       if (length.isPresent()) {
         int n = Integer.parseInt(length.get());
         byte[] body = in.readNBytes(n);
-        return new Response(status, headers, Framing.CONTENT_LENGTH, body, body.length < n);
+        return new Response(status, headers, Framing.CONTENT_LENGTH, body, body.length < n, in.readNBytes(afterBytes));
       }
-      return new Response(status, headers, Framing.END_OF_CONNECTION, in.readAllBytes(), false);
+      return new Response(status, headers, Framing.END_OF_CONNECTION, in.readAllBytes(), false, new byte[0]);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -22,11 +22,12 @@ import java.util.Map;
  * {"endpoint": "create", "fault": "EMPTY_RESPONSE", "afterHandling": true}
  * {"endpoint": "get", "answer": {"status": 200, "contentType": "text/html", "body": "<html>...",
  *                                "headers": {"X-Trace": "a", "Set-Cookie": ["a=1", "b=2"]}}}
- * {"endpoint": "image", "answer": {"status": 200, "contentType": "image/png", "bodyBase64": "iVBORw0KGgo="}}
+ * {"endpoint": "image", "answer": {"status": 200, "contentType": "image/png", "bodyBase64": "iVBORw0KGgo=", "chunked": true}}
+ * {"endpoint": "image", "answer": {"status": 200, "body": "short", "contentLength": 1000}}
  * }</pre>
  */
 final class ControlCommands {
-  private static final List<String> ANSWER_FIELDS = List.of("status", "contentType", "headers", "body", "bodyBase64");
+  private static final List<String> ANSWER_FIELDS = List.of("status", "contentType", "headers", "body", "bodyBase64", "chunked", "contentLength");
 
   private ControlCommands() {}
 
@@ -93,7 +94,10 @@ final class ControlCommands {
     throw new IllegalArgumentException("say what to inject: one of error, status, html, fault, delayMs or answer");
   }
 
-  /** {@code {"status": 302, "contentType": "...", "headers": {"Location": "..."}, "body": "..." | "bodyBase64": "..."}}. */
+  /**
+   * {@code {"status": 302, "contentType": "...", "headers": {"Location": "..."}, "body": "..." | "bodyBase64":
+   * "...", "chunked": true, "contentLength": 10}}.
+   */
   private static Failure answer(Object value) {
     if (!(value instanceof Map)) {
       throw new IllegalArgumentException("answer must be a JSON object such as {\"status\": 200, \"contentType\": \"text/html\", \"body\": \"<html>\"}");
@@ -136,6 +140,12 @@ final class ControlCommands {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("answer.bodyBase64 must be standard base64: " + e.getMessage(), e);
       }
+    }
+    if (Boolean.TRUE.equals(json.get("chunked"))) {
+      failure = failure.chunked();
+    }
+    if (json.get("contentLength") != null) {
+      failure = failure.withDeclaredContentLength(number(json.get("contentLength"), "answer.contentLength").longValue());
     }
     return failure;
   }

@@ -57,7 +57,9 @@ final class Responses {
 
   /**
    * A raw answer: its headers grouped by name in the order given, its body, and a Content-Length of
-   * the body (WireMock, whose chunked encoding policy is ALWAYS, would send none).
+   * the body (or the declared one) unless it is chunked. Without a Content-Length, WireMock (whose
+   * chunked encoding policy is ALWAYS) flushes before it closes, so that Jetty commits the headers
+   * without a length: chunked for HTTP/1.1 keep-alive, ended by closing the connection otherwise.
    */
   private static void raw(ResponseDefinitionBuilder response, Failure failure) {
     response.withStatus(failure.status());
@@ -70,7 +72,9 @@ final class Responses {
     grouped.forEach((name, values) -> response.withHeader(name, values.toArray(new String[0])));
     byte[] body = failure.body();
     boolean bodiless = failure.status() == 204 || failure.status() == 304;
-    if (!bodiless) {
+    if (failure.declaredContentLength().isPresent()) {
+      response.withHeader("Content-Length", Long.toString(failure.declaredContentLength().getAsLong()));
+    } else if (!failure.isChunked() && !bodiless) {
       response.withHeader("Content-Length", Integer.toString(body.length));
     }
     response.withBody(body);
