@@ -27,7 +27,8 @@ import java.util.Set;
  * -> processing -> succeeded | failed} as its {@link Progression} says, and a succeeded run's {@code
  * output.urls} serve real PNG images of its aspect ratio from a second origin, {@link
  * #imageBaseUrl()}. Failures can be injected ({@link #injectNext}); every request is journaled
- * ({@link #journal()}). Ids, keys and images follow from the seed.
+ * ({@link #journal()}). {@link #outage()} closes the API port while keeping the state, and {@link
+ * #restore()} opens it again. Ids, keys and images follow from the seed.
  *
  * <pre>{@code
  * try (FakeRunbase fake = FakeRunbase.builder().seed(7).start()) {
@@ -174,15 +175,54 @@ public final class FakeRunbase implements AutoCloseable {
     }
   }
 
-  /** Forgets every run, charge, rate-limit count, injection and journal entry; the ports stay. */
+  /**
+   * Closes the API port, as when the server died: new connections are refused and open ones are
+   * closed (a request in flight gets up to 2 s to finish first), while every run, charge, injection
+   * and journal entry is kept and the image origin stays up. {@link #restore()} opens the port again.
+   * Does nothing during an outage. Blocks until the port is closed.
+   *
+   * <pre>{@code
+   * fake.outage();                       // the client's polls now meet "connection refused"
+   * fake.restore();                      // same port: the client carries on with the same run
+   * }</pre>
+   *
+   * @throws IllegalStateException if the fake is not started or closed
+   */
+  public void outage() {
+    running().outage();
+  }
+
+  /**
+   * Opens the API port again after {@link #outage()}, on the same port (a dynamic one too), with
+   * every run as it was. Does nothing unless in an outage. Blocks until the API answers.
+   *
+   * @throws IllegalStateException if the fake is not started or closed, or if another process took
+   *     the port during the outage (give the fake a fixed free {@code port(..)} to rule that out)
+   */
+  public void restore() {
+    running().restore();
+  }
+
+  /** Whether the API port is closed by {@link #outage()}. */
+  public boolean isInOutage() {
+    FakeServers current = servers;
+    return current != null && !closed && current.isDown();
+  }
+
+  /**
+   * Forgets every run, charge, rate-limit count, injection and journal entry, and ends an outage;
+   * the ports stay.
+   */
   public void reset() {
     engine.reset();
     FakeServers current = servers;
-    if (current != null) {
+    if (current != null && !closed) {
+      current.restore();
       current.resetRequests();
     }
   }
 
+  /** Whether the fake is started and not closed (during an outage too: see {@link #isInOutage()}). */
   public boolean isRunning() {
     FakeServers current = servers;
     return current != null && !closed && current.isRunning();
