@@ -104,7 +104,9 @@ final class GenerateCommand implements Callable<Integer> {
         return Ending.of(context, e, List.of());
       }
       if (json) {
-        RunReport.of(runId, lastStatus.get().value(), ErrorLines.message(e)).print(context.out(), true);
+        String error = context.interruption().signal()
+            .map(signal -> "stopped by " + Interruption.describe(signal)).orElse(ErrorLines.message(e));
+        RunReport.of(runId, lastStatus.get().value(), error).print(context.out(), true);
       }
       return Ending.of(context, e, List.of(Continuation.forRun(runId, noDownload ? null : out, client, json)));
     } finally {

@@ -7,7 +7,9 @@ import dev.seedream.RunId;
 import dev.seedream.RunInput;
 import dev.seedream.RunMayExistException;
 import dev.seedream.SeedreamClient;
+import dev.seedream.TransportException;
 import dev.seedream.internal.Blocking;
+import dev.seedream.internal.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,19 +46,24 @@ final class RunSteps {
    * all the same if the answer came within the grace, with the interrupt flag set again.
    *
    * @throws RunMayExistException when the create may have reached Runbase without a readable
-   *     answer: the SDK's own verdict, or a create cut off by the deadline or a signal
+   *     answer: the SDK's own verdict (the deadline passed while it was in flight, among others), or a
+   *     create cut off by a signal
+   * @throws DeadlineExceededException when the deadline passed before it was sent: nothing was created
    * @throws dev.seedream.SeedreamException any other failure: then no run was created
    */
   RunId create(RunInput input) {
     Instant sentAt = Instant.now();
-    CompletableFuture<RunId> created = client.async().submit(input);
+    CompletableFuture<RunId> created = deadline.total() == null
+        ? client.async().submit(input)
+        : client.async().submit(input, deadline.left());
     try {
       return deadline.total() == null
           ? created.get()
           : created.get(deadline.left().plus(ENGINE_SLACK).toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       created.cancel(true);
-      throw new RunMayExistException(input, sentAt, new DeadlineExceededException(null, null, deadline.total()));
+      throw new RunMayExistException(input, sentAt, new TransportException(TransportException.Reason.TIMEOUT, true,
+          "no answer within the --timeout of " + Texts.duration(deadline.total()), null));
     } catch (ExecutionException e) {
       throw Blocking.rethrow(e.getCause());
     } catch (InterruptedException e) {
