@@ -4,6 +4,7 @@ import dev.seedream.CancelledException;
 import dev.seedream.DeadlineExceededException;
 import dev.seedream.RunId;
 import dev.seedream.RunStatus;
+import dev.seedream.SeedreamException;
 import dev.seedream.internal.Blocking;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -50,6 +51,20 @@ final class Deadline {
   }
 
   /**
+   * The SDK exception inside a failed step. A deadline the SDK was given as what was left of this
+   * one is named as the user gave it ({@code --timeout 5s}, not the 4.37s that were left).
+   */
+  RuntimeException failure(Throwable error) {
+    RuntimeException failure = Blocking.rethrow(error);
+    if (total != null && failure instanceof DeadlineExceededException) {
+      DeadlineExceededException passed = (DeadlineExceededException) failure;
+      SeedreamException cause = passed.getCause() instanceof SeedreamException ? (SeedreamException) passed.getCause() : null;
+      return new DeadlineExceededException(passed.runId().orElse(null), passed.lastStatus().orElse(null), total, cause);
+    }
+    return failure;
+  }
+
+  /**
    * Waits for the future until the deadline, plus {@code slack}. When that passes, or the thread is
    * interrupted, the future is cancelled (which stops its work) and this throws {@link
    * DeadlineExceededException} or {@link CancelledException} (with the interrupt flag set again).
@@ -62,13 +77,13 @@ final class Deadline {
       return total == null ? future.get() : future.get(left().plus(slack).toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new DeadlineExceededException(runId, lastStatus, total);
+      throw new DeadlineExceededException(runId, lastStatus, total, null);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
       throw new CancelledException("interrupted" + (runId == null ? "" : " while working on run " + runId), runId, e);
     } catch (ExecutionException e) {
-      throw Blocking.rethrow(e.getCause());
+      throw failure(e.getCause());
     } catch (CancellationException e) {
       throw new CancelledException("cancelled" + (runId == null ? "" : " while working on run " + runId), runId, e);
     }

@@ -8,7 +8,6 @@ import dev.seedream.RunInput;
 import dev.seedream.RunMayExistException;
 import dev.seedream.SeedreamClient;
 import dev.seedream.TransportException;
-import dev.seedream.internal.Blocking;
 import dev.seedream.internal.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,13 +64,13 @@ final class RunSteps {
       throw new RunMayExistException(input, sentAt, new TransportException(TransportException.Reason.TIMEOUT, true,
           "no answer within the --timeout of " + Texts.duration(deadline.total()), null));
     } catch (ExecutionException e) {
-      throw Blocking.rethrow(e.getCause());
+      throw deadline.failure(e.getCause());
     } catch (InterruptedException e) {
       return answerWithinGrace(created, input, sentAt);
     }
   }
 
-  private static RunId answerWithinGrace(CompletableFuture<RunId> created, RunInput input, Instant sentAt) {
+  private RunId answerWithinGrace(CompletableFuture<RunId> created, RunInput input, Instant sentAt) {
     try {
       return created.get(Interruption.CREATE_GRACE.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | InterruptedException e) {
@@ -79,7 +78,7 @@ final class RunSteps {
       throw new RunMayExistException(input, sentAt, new CancelledException(
           "the create was cut off by a signal before Runbase answered", null, e));
     } catch (ExecutionException e) {
-      throw Blocking.rethrow(e.getCause());
+      throw deadline.failure(e.getCause());
     } finally {
       Thread.currentThread().interrupt();
     }
@@ -109,6 +108,6 @@ final class RunSteps {
 
   /** The error for a step that was not started because the deadline had passed. */
   DeadlineExceededException deadlineExceeded() {
-    return new DeadlineExceededException(null, null, deadline.total());
+    return new DeadlineExceededException(null, null, deadline.total(), null);
   }
 }
