@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,12 @@ final class BatchJournal implements AutoCloseable {
     FileChannel lockChannel = null;
     try {
       lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-      FileLock lock = lockChannel.tryLock();
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
       if (lock == null) {
         throw new InputException("another seedream batch is writing into " + context.display(directory)
             + " (its journal " + shown + " is locked): wait for it to end, or give another --out");
