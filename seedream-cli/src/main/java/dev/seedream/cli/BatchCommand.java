@@ -77,6 +77,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Deadline deadline = Deadline.after(timeout);
     if (concurrency < 1 || concurrency > 64) {
       throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, but was " + concurrency);
     }
@@ -105,7 +106,7 @@ final class BatchCommand implements Callable<Integer> {
         }
       }
       if (!toRun.isEmpty()) {
-        run(lines, toRun, resumed, journal, directory, outcomes);
+        run(lines, toRun, resumed, new Shared(journal, directory, deadline), outcomes);
       }
       return report(List.of(outcomes));
     } finally {
@@ -152,11 +153,14 @@ final class BatchCommand implements Callable<Integer> {
     return !names.isEmpty() && names.stream().allMatch(name -> Files.isRegularFile(directory.resolve(name)));
   }
 
-  private void run(List<BatchLine> lines, List<Integer> toRun, List<RunId> resumed, BatchJournal journal, Path directory,
-      BatchOutcome[] outcomes) throws InterruptedException {
+  /** What every line of one batch shares. */
+  private record Shared(BatchJournal journal, Path directory, Deadline deadline) {}
+
+  private void run(List<BatchLine> lines, List<Integer> toRun, List<RunId> resumed, Shared batch, BatchOutcome[] outcomes)
+      throws InterruptedException {
     Progress progress = new Progress(context);
     try (ClientSession session = ClientSession.open(client, context, progress)) {
-      RunSteps steps = new RunSteps(session.client(), Deadline.after(timeout));
+      RunSteps steps = new RunSteps(session.client(), batch.deadline());
       ExecutorService workers = Executors.newFixedThreadPool(concurrency, task -> {
         Thread thread = new Thread(task, "seedream-batch");
         thread.setDaemon(true);
@@ -165,7 +169,7 @@ final class BatchCommand implements Callable<Integer> {
       List<LineRun> runs = new ArrayList<>();
       List<Future<BatchOutcome>> futures = new ArrayList<>();
       for (int k = 0; k < toRun.size(); k++) {
-        LineRun run = new LineRun(lines.get(toRun.get(k)), resumed.get(k), steps, journal, directory, progress, context);
+        LineRun run = new LineRun(lines.get(toRun.get(k)), resumed.get(k), steps, batch.journal(), batch.directory(), progress, context);
         runs.add(run);
         futures.add(workers.submit(run));
       }
