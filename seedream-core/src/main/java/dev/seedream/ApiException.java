@@ -1,5 +1,6 @@
 package dev.seedream;
 
+import dev.seedream.internal.Texts;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,18 @@ public class ApiException extends SeedreamException {
   private final String errorCode;
   private final String serverMessage;
   private final String bodyExcerpt;
+  private final String answer;
 
   protected ApiException(
       int statusCode, String errorCode, String serverMessage, String bodyExcerpt, RunId runId, String hint) {
-    super(message(statusCode, errorCode, serverMessage, bodyExcerpt, runId, hint), runId, null);
+    this(answer(statusCode, errorCode, serverMessage, bodyExcerpt, runId), statusCode, errorCode, serverMessage,
+        bodyExcerpt, runId, hint);
+  }
+
+  private ApiException(String answer, int statusCode, String errorCode, String serverMessage, String bodyExcerpt,
+      RunId runId, String hint) {
+    super(answer + " -- " + hint, runId, null);
+    this.answer = answer;
     this.statusCode = statusCode;
     this.errorCode = errorCode;
     this.serverMessage = serverMessage;
@@ -53,7 +62,12 @@ public class ApiException extends SeedreamException {
         }
         return new PermissionDeniedException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
       case 404:
-        return new RunNotFoundException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+        if (RunNotFoundException.CODE.equals(errorCode)) {
+          return new RunNotFoundException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+        }
+        return new ApiException(statusCode, errorCode, serverMessage, bodyExcerpt, runId,
+            "a 404 without Runbase's run_not_found code comes from a wrong base URL or path prefix, or a proxy:"
+                + " check the base URL");
       case 429:
         if (UsageExceededException.CODE.equals(errorCode)) {
           return new UsageExceededException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
@@ -68,24 +82,29 @@ public class ApiException extends SeedreamException {
     }
   }
 
-  private static String message(
-      int status, String code, String serverMessage, String excerpt, RunId runId, String hint) {
+  /** What the server answered, in one line, without advice: {@code HTTP 502: no error body}. */
+  private static String answer(int status, String code, String serverMessage, String excerpt, RunId runId) {
     StringBuilder out = new StringBuilder("HTTP ").append(status);
     if (code != null) {
-      out.append(' ').append(code);
+      out.append(' ').append(Texts.printable(code));
     }
     if (runId != null) {
       out.append(" (run ").append(runId).append(')');
     }
     out.append(": ");
     if (serverMessage != null && !serverMessage.isBlank()) {
-      out.append(serverMessage);
+      out.append(Texts.printable(serverMessage));
     } else if (excerpt != null && !excerpt.isBlank()) {
-      out.append("body was not Runbase's error JSON: \"").append(excerpt).append('"');
+      out.append("body was not Runbase's error JSON: \"").append(Texts.printable(excerpt)).append('"');
     } else {
       out.append("no error body");
     }
-    return out.append(" -- ").append(hint).toString();
+    return out.toString();
+  }
+
+  /** What the server answered, without the advice of {@link #getMessage()}. */
+  String answer() {
+    return answer;
   }
 
   /** The HTTP status of the answer. */
@@ -93,12 +112,15 @@ public class ApiException extends SeedreamException {
     return statusCode;
   }
 
-  /** Runbase's error code ({@code invalid_api_key}, {@code RATE_LIMITED}, ...), if it sent one. */
+  /**
+   * Runbase's error code ({@code invalid_api_key}, {@code RATE_LIMITED}, ...), if it sent one, as it
+   * came; escape it before showing it on a terminal (the message of this exception is escaped).
+   */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }
 
-  /** Runbase's human-readable message, if it sent one. */
+  /** Runbase's human-readable message, if it sent one, as it came (the exception's message escapes it). */
   public Optional<String> serverMessage() {
     return Optional.ofNullable(serverMessage);
   }

@@ -32,7 +32,7 @@ public final class ApiKey {
     Objects.requireNonNull(secret, "secret");
     if (secret.isBlank()) {
       throw new IllegalArgumentException(
-          "API key is blank: set " + ENV_VAR + " to your key (it starts with 'sk-')");
+          "API key is blank: give your Runbase key, which starts with 'sk-'");
     }
     for (int i = 0; i < secret.length(); i++) {
       char c = secret.charAt(i);
@@ -45,9 +45,8 @@ public final class ApiKey {
     }
     if (!secret.startsWith(PREFIX)) {
       throw new IllegalArgumentException(
-          "API key does not start with 'sk-' as Runbase keys do: check that "
-              + ENV_VAR
-              + " holds the key itself (its value is not shown here)");
+          "API key does not start with 'sk-' as Runbase keys do: give the key itself (its value is not"
+              + " shown here)");
     }
     return new ApiKey(secret);
   }

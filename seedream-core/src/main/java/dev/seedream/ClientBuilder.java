@@ -84,9 +84,18 @@ public final class ClientBuilder<C> {
     return new ClientBuilder<>(Objects.requireNonNull(finisher, "finisher"), preferNonBlocking);
   }
 
-  /** The API key, such as {@code "sk-..."}. Default: the environment variable {@code RUNBASE_API_KEY}. */
+  /**
+   * The API key, such as {@code "sk-..."}. Default: the environment variable {@code RUNBASE_API_KEY}.
+   *
+   * @throws ConfigurationException if it is not a Runbase key (the message never shows it)
+   */
   public ClientBuilder<C> apiKey(String apiKey) {
-    return apiKey(ApiKey.of(Objects.requireNonNull(apiKey, "apiKey")));
+    Objects.requireNonNull(apiKey, "apiKey");
+    try {
+      return apiKey(ApiKey.of(apiKey));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("the key passed to apiKey(..) is not a valid Runbase key: " + e.getMessage());
+    }
   }
 
   public ClientBuilder<C> apiKey(ApiKey apiKey) {

@@ -1,5 +1,6 @@
 package dev.seedream;
 
+import dev.seedream.internal.Texts;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public final class RunError {
     return new RunError(Objects.requireNonNull(message, "message"), code);
   }
 
-  /** The server's human-readable message. */
+  /** The server's human-readable message, as it came ({@link #toString()} escapes it). */
   public String message() {
     return message;
   }
@@ -47,8 +48,9 @@ public final class RunError {
     return Objects.hash(message, code);
   }
 
+  /** The code and message, escaped: control characters of the server's text cannot reach a terminal. */
   @Override
   public String toString() {
-    return code == null ? message : code + ": " + message;
+    return code == null ? Texts.printable(message) : Texts.printable(code) + ": " + Texts.printable(message);
   }
 }

@@ -1,5 +1,6 @@
 package dev.seedream;
 
+import dev.seedream.internal.Texts;
 import java.util.Objects;
 
 /**
@@ -62,8 +63,9 @@ public final class RunId {
     return value.hashCode();
   }
 
+  /** The id, escaped: it is server text, whose invisible or control characters must not reach a terminal. */
   @Override
   public String toString() {
-    return value;
+    return Texts.printable(value);
   }
 }

@@ -2,6 +2,7 @@ package dev.seedream;
 
 import dev.seedream.internal.Texts;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,9 +38,11 @@ public class RunMayExistException extends SeedreamException {
     this.sentAt = sentAt;
   }
 
-  private static String message(RunInput input, Instant sentAt, SeedreamException cause) {
+  private static String message(RunInput input, Instant sent, SeedreamException cause) {
+    Instant sentAt = sent.truncatedTo(ChronoUnit.MILLIS);
     return "the create of a " + Texts.printable(input.model()) + " run sent at " + sentAt
-        + " got no readable answer (" + cause.getMessage() + "): the run may exist, and Runbase bills a run"
+        + " got no readable answer (" + (cause instanceof ApiException ? ((ApiException) cause).answer() : cause.getMessage())
+        + "): the run may exist, and Runbase bills a run"
         + " when it is created. It was not sent again, so that it cannot be billed twice. Runbase has no call"
         + " that lists runs: look for a run created at about " + sentAt + " in your Runbase account before"
         + " you send this request again";

@@ -1,5 +1,6 @@
 package dev.seedream;
 
+import dev.seedream.internal.Texts;
 import java.util.Objects;
 
 /**
@@ -71,8 +72,9 @@ public final class RunStatus {
     return value.hashCode();
   }
 
+  /** The value, escaped: an unknown status is server text, whose control characters must not reach a terminal. */
   @Override
   public String toString() {
-    return value;
+    return known ? value : Texts.printable(value);
   }
 }

@@ -51,9 +51,22 @@ public final class SeedreamAsyncClient implements AutoCloseable {
     return ClientBuilder.of(client -> client, true);
   }
 
-  /** Creates a run; completes with its id as soon as Runbase has accepted it. */
+  /**
+   * Creates a run within the client's default deadline; completes with its id as soon as Runbase
+   * has accepted it. Fails with {@link RunMayExistException} when the create may have reached
+   * Runbase without a readable answer (it is never sent twice).
+   */
   public CompletableFuture<RunId> submit(RunInput input) {
-    return engine.submit(input);
+    return engine.submit(input, null);
+  }
+
+  /**
+   * Creates a run within {@code deadline}, waits for the rate budget and retries included; fails
+   * with {@link DeadlineExceededException} (nothing was created) if it passes while the create
+   * waits, or {@link RunMayExistException} if it passes while the create is in flight.
+   */
+  public CompletableFuture<RunId> submit(RunInput input, Duration deadline) {
+    return engine.submit(input, RetryPolicy.positive(deadline, "deadline"));
   }
 
   /** Reads a run once, as it stands. */
@@ -88,11 +101,14 @@ public final class SeedreamAsyncClient implements AutoCloseable {
     return generate(input, engine.defaultDeadline());
   }
 
-  /** Creates a run and waits for it; {@code deadline} covers both. */
+  /**
+   * Creates a run and waits for it; {@code deadline} covers both, the create's waits for the rate
+   * budget and its retries included.
+   */
   public CompletableFuture<Run> generate(RunInput input, Duration deadline) {
     Objects.requireNonNull(input, "input");
     long end = engine.nanoTime() + RetryPolicy.positive(deadline, "deadline").toNanos();
-    return Futures.chain(engine.submit(input), runId -> {
+    return Futures.chain(engine.submit(input, deadline), runId -> {
       Duration left = Duration.ofNanos(Math.max(1, end - engine.nanoTime()));
       return engine.await(runId, deadline, left, run -> {});
     });

@@ -53,9 +53,26 @@ public final class SeedreamClient implements AutoCloseable {
     return async;
   }
 
-  /** Creates a run and returns its id as soon as Runbase has accepted it. */
+  /**
+   * Creates a run within the client's default deadline and returns its id as soon as Runbase has
+   * accepted it.
+   *
+   * @throws RunMayExistException if the create may have reached Runbase without a readable answer
+   *     (it is never sent twice)
+   */
   public RunId submit(RunInput input) {
     return Blocking.await(async.submit(input), null);
+  }
+
+  /**
+   * Creates a run within {@code deadline}, waits for the rate budget and retries included.
+   *
+   * @throws DeadlineExceededException if it passed while the create waited (nothing was created)
+   * @throws RunMayExistException if it passed while the create was in flight, or the create got no
+   *     readable answer
+   */
+  public RunId submit(RunInput input, Duration deadline) {
+    return Blocking.await(async.submit(input, deadline), null);
   }
 
   /** Reads a run once, as it stands. */
@@ -83,7 +100,7 @@ public final class SeedreamClient implements AutoCloseable {
     return Blocking.await(async.generate(input), null);
   }
 
-  /** Creates a run and waits for it; {@code deadline} covers both. */
+  /** Creates a run and waits for it; {@code deadline} covers both, the create's retries included. */
   public Run generate(RunInput input, Duration deadline) {
     return Blocking.await(async.generate(input, deadline), null);
   }

@@ -25,6 +25,8 @@ class ApiExceptionMappingTest {
         Arguments.of(403, "something_else", PermissionDeniedException.class, "check the key's permissions"),
         Arguments.of(403, null, PermissionDeniedException.class, "check the key's permissions"),
         Arguments.of(404, "run_not_found", RunNotFoundException.class, "check the run id"),
+        Arguments.of(404, null, ApiException.class, "check the base URL"),
+        Arguments.of(404, "not_found", ApiException.class, "check the base URL"),
         Arguments.of(429, "RATE_LIMITED", RateLimitedException.class, "20 requests per 10 s"),
         Arguments.of(429, "USAGE_EXCEEDED", UsageExceededException.class, "quota is spent"),
         Arguments.of(429, null, RateLimitedException.class, "20 requests per 10 s"),
@@ -85,5 +87,39 @@ class ApiExceptionMappingTest {
     ApiException e = ApiException.from(404, "run_not_found", "Run not found", null, RunId.of("run_42"));
     assertThat(e.runId()).contains(RunId.of("run_42"));
     assertThat(e.getMessage()).startsWith("HTTP 404 run_not_found (run run_42): Run not found -- ");
+  }
+
+  @Test
+  void a404WithoutRunNotFoundIsNotAnUnknownRunButAWrongPlace() {
+    ApiException e = ApiException.from(404, null, null, "<html>Not Found</html>", RunId.of("run_42"));
+
+    assertThat(e).isExactlyInstanceOf(ApiException.class).isNotInstanceOf(RunNotFoundException.class);
+    assertThat(e.getMessage()).contains("without Runbase's run_not_found code", "check the base URL");
+  }
+
+  @Test
+  void serverTextIsEscapedInTheMessageAndKeptAsItCameInTheFields() {
+    String hostile = "\u001b]0;pwned\u0007\u001b[2Jboom\nERROR forged line";
+    ApiException e = ApiException.from(400, "bad\u001b[31m", hostile, null, null);
+
+    assertThat(e.getMessage())
+        .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\n")
+        .contains("\\u001B]0;pwned\\u0007\\u001B[2Jboom\\nERROR forged line", "bad\\u001B[31m");
+    assertThat(e.serverMessage()).contains(hostile);
+    ApiException html = ApiException.from(502, null, null, "<b>\u009b2J</b>", null);
+    assertThat(html.getMessage()).contains("<b>\\u009B2J</b>").doesNotContain("\u009b");
+  }
+
+  @Test
+  void aFailedRunsErrorIsEscapedInTheMessage() {
+    Run run = Run.builder(RunId.of("run_1"), RunStatus.FAILED)
+        .error(RunError.of("nope\u001b[2J", "code\u202e"))
+        .build();
+
+    assertThat(new RunFailedException(run).getMessage())
+        .contains("code\\u202E: nope\\u001B[2J").doesNotContain("\u001b").doesNotContain("\u202e");
+    assertThat(RunStatus.of("odd\u001b[2J").toString()).isEqualTo("odd\\u001B[2J");
+    assertThat(RunId.of("run\u009b1").toString()).isEqualTo("run\\u009B1");
+    assertThat(RunId.of("run\u009b1").value()).isEqualTo("run\u009b1");
   }
 }

@@ -33,6 +33,20 @@ class ClientBuilderTest {
   }
 
   @Test
+  void anInvalidKeyGivenToTheBuilderIsAConfigurationErrorThatNamesTheBuilderButNotTheKey() {
+    assertThatThrownBy(() -> builder(Map.of()).apiKey("not-a-key-CANARY"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("apiKey(..)")
+        .hasMessageContaining("does not start with 'sk-'")
+        .hasMessageNotContaining("RUNBASE_API_KEY")
+        .hasMessageNotContaining("CANARY");
+    assertThatThrownBy(() -> builder(Map.of("RUNBASE_API_KEY", "not-a-key-CANARY")).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("RUNBASE_API_KEY is not a valid key")
+        .hasMessageNotContaining("CANARY");
+  }
+
+  @Test
   void theKeyAndBaseUrlComeFromTheEnvironment() {
     try (SeedreamClient client =
         builder(Map.of("RUNBASE_API_KEY", "sk-from-env-123456", "RUNBASE_BASE_URL", "http://127.0.0.1:9")).build()) {

@@ -76,32 +76,6 @@ class EngineRetryTest extends EngineTestSupport {
   }
 
   @Test
-  void aCreateThatTimedOutAfterSendingIsNotRetried() {
-    RunbaseScript script = new RunbaseScript("succeeded").next(Reply.hang());
-    client(script, b -> b.attemptTimeout(Duration.ofSeconds(5)));
-    CompletableFuture<RunId> id = client.submit(REQUEST);
-    time.advance(Duration.ofMinutes(2));
-
-    Throwable error = failure(id);
-    assertThat(error).isInstanceOf(TransportException.class);
-    assertThat(((TransportException) error).reason()).isEqualTo(TransportException.Reason.TIMEOUT);
-    assertThat(server.count("POST")).isEqualTo(1);
-    assertThat(server.hangingCancelled()).isEqualTo(1);
-  }
-
-  @Test
-  void aCreateResetAfterSendingIsNotRetried() {
-    RunbaseScript script = new RunbaseScript("succeeded")
-        .next(Reply.fail(new TransportException(TransportException.Reason.CONNECTION_CLOSED, "reset", null)));
-    client(script);
-    CompletableFuture<RunId> id = client.submit(REQUEST);
-    time.advance(Duration.ofMinutes(1));
-
-    assertThat(failure(id)).isInstanceOf(TransportException.class);
-    assertThat(server.count("POST")).isEqualTo(1);
-  }
-
-  @Test
   void aCreateRefusedBeforeConnectingIsRetried() {
     RunbaseScript script = new RunbaseScript("succeeded")
         .next(Reply.fail(new TransportException(TransportException.Reason.CONNECT, "refused", null)),
@@ -113,18 +87,6 @@ class EngineRetryTest extends EngineTestSupport {
 
     assertThat(id.join()).isEqualTo(RunId.of("run-1"));
     assertThat(server.count("POST")).isEqualTo(4);
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {500, 502, 504})
-  void aCreateAnsweredWithAServerErrorIsNotRetried(int status) {
-    RunbaseScript script = new RunbaseScript("succeeded").next(Reply.of(status, ""));
-    client(script);
-    CompletableFuture<RunId> id = client.submit(REQUEST);
-    time.advance(Duration.ofMinutes(1));
-
-    assertThat(failure(id)).isInstanceOf(ServerException.class);
-    assertThat(server.count("POST")).isEqualTo(1);
   }
 
   @Test

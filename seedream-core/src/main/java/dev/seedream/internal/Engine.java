@@ -9,6 +9,7 @@ import dev.seedream.Run;
 import dev.seedream.RunError;
 import dev.seedream.RunId;
 import dev.seedream.RunInput;
+import dev.seedream.RunStatus;
 import dev.seedream.SeedreamListener;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,12 +60,8 @@ public final class Engine implements AutoCloseable {
   private final Requests requests;
   private final Downloader downloader;
   private final DurationEstimator estimator = new DurationEstimator();
-  private final Map<RunId, Submitted> submitted = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<RunId, Submitted> eldest) {
-      return size() > MAX_REMEMBERED_RUNS;
-    }
-  };
+  private final Map<RunId, Submitted> submitted = remembered();
+  private final Map<RunId, RunStatus> ended = remembered();
   private final Set<RunWatch> watches = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -120,8 +118,12 @@ public final class Engine implements AutoCloseable {
     return new Engine(settings, Exchanger.of(transport, ownsTransport));
   }
 
-  /** Creates a run; completes with its id. Never sent twice unless the first certainly failed. */
-  public CompletableFuture<RunId> submit(RunInput input) {
+  /**
+   * Creates a run within {@code deadline} (null for the client's default); completes with its id.
+   * Never sent twice unless the first attempt certainly created nothing; a create that may have
+   * reached Runbase without a readable answer fails with {@link dev.seedream.RunMayExistException}.
+   */
+  public CompletableFuture<RunId> submit(RunInput input, Duration deadline) {
     Objects.requireNonNull(input, "input");
     if (closed) {
       return closedFuture();
@@ -131,8 +133,8 @@ public final class Engine implements AutoCloseable {
         .header("Content-Type", "application/json")
         .build();
     long start = scheduler.nanoTime();
-    return Futures.map(requests.send(Requests.Kind.CREATE, request, start, null), response -> {
-      Run run = decodeCreated(response);
+    Deadline limit = Deadline.of(deadline == null ? defaultDeadline : deadline, start);
+    return Futures.map(requests.create(request, input, limit, this::decodeRun), run -> {
       synchronized (submitted) {
         submitted.put(run.id(), new Submitted(start, input.durationClass()));
       }
@@ -147,7 +149,9 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       return closedFuture();
     }
-    return Futures.map(read(runId, scheduler.nanoTime()), this::decodeRun);
+    return Futures.map(
+        requests.read(readRequest(runId), runId, scheduler.nanoTime(), null, false, answer -> readAnswer(answer, runId)),
+        this::observe);
   }
 
   /**
@@ -221,9 +225,17 @@ public final class Engine implements AutoCloseable {
     Blocking.shutdown(executor);
   }
 
-  CompletableFuture<HttpResponse> read(RunId runId, long dueNanos) {
-    HttpRequest request = api(HttpRequest.get(URI.create(runsUrl + "/" + PathSegments.encode(runId.value())))).build();
-    return requests.send(Requests.Kind.READ, request, dueNanos, runId);
+  /** One poll of a wait: retried until the wait's deadline while failures are safe to repeat. */
+  Requests.Pending<Polled> poll(RunId runId, long dueNanos, Deadline deadline) {
+    return requests.read(readRequest(runId), runId, dueNanos, deadline, true,
+        answer -> new Polled(readAnswer(answer, runId), answer.header("Retry-After")));
+  }
+
+  /** A poll's run, and the {@code Retry-After} its answer carried. */
+  record Polled(Run run, Optional<String> retryAfter) {}
+
+  private HttpRequest readRequest(RunId runId) {
+    return api(HttpRequest.get(URI.create(runsUrl + "/" + PathSegments.encode(runId.value())))).build();
   }
 
   /** The run of an answer, with the key removed from what the server said about a failure. */
@@ -237,14 +249,38 @@ public final class Engine implements AutoCloseable {
     return scrubbed.equals(error) ? run : run.toBuilder().error(scrubbed).build();
   }
 
-  private Run decodeCreated(HttpResponse response) {
-    try {
-      return codec.readRun(response.body());
-    } catch (MalformedResponseException e) {
-      throw new MalformedResponseException(
-          "the create answer cannot be read, so the run may exist without its id being known: "
-              + e.getMessage(), e);
+  /** The run of an answer to {@code GET /runs/{asked}}; an answer about another run cannot be read as this one. */
+  private Run readAnswer(HttpResponse response, RunId asked) {
+    Run run = decodeRun(response);
+    if (!run.id().equals(asked)) {
+      throw new MalformedResponseException("the answer to GET /api/v1/runs/" + asked + " is about run " + run.id()
+          + ", not the run asked for");
     }
+    return run;
+  }
+
+  /**
+   * The run, checked against the rules of runs and what this engine saw of it before: a succeeded run
+   * has output URLs, and a run that ended does not change its status. Remembers terminal statuses.
+   *
+   * @throws MalformedResponseException if the answer breaks either rule
+   */
+  Run observe(Run run) {
+    if (run.status().equals(RunStatus.SUCCEEDED) && run.outputUrls().isEmpty()) {
+      throw new MalformedResponseException("run " + run.id() + " is succeeded, but the answer lists no output"
+          + " URLs: the server's answer is incomplete; read the run again later");
+    }
+    synchronized (ended) {
+      RunStatus before = ended.get(run.id());
+      if (before != null && !before.equals(run.status())) {
+        throw new MalformedResponseException("run " + run.id() + " was " + before + " and is now " + run.status()
+            + ": a run does not leave a terminal status, so the server's answers contradict each other");
+      }
+      if (run.isTerminal()) {
+        ended.put(run.id(), run.status());
+      }
+    }
+    return run;
   }
 
   void authorizeIfSameOrigin(URI url, HttpRequest.Builder request) {
@@ -286,6 +322,16 @@ public final class Engine implements AutoCloseable {
 
   SeedreamListener listener() {
     return listener;
+  }
+
+  /** A map of the last {@value #MAX_REMEMBERED_RUNS} runs put into it. */
+  private static <V> Map<RunId, V> remembered() {
+    return new LinkedHashMap<>(16, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<RunId, V> eldest) {
+        return size() > MAX_REMEMBERED_RUNS;
+      }
+    };
   }
 
   private static <T> CompletableFuture<T> closedFuture() {

@@ -3,10 +3,15 @@ package dev.seedream.internal;
 import dev.seedream.ApiException;
 import dev.seedream.ApiKey;
 import dev.seedream.CancelledException;
+import dev.seedream.DeadlineExceededException;
+import dev.seedream.MalformedResponseException;
 import dev.seedream.RetryPolicy;
 import dev.seedream.RunId;
+import dev.seedream.RunInput;
+import dev.seedream.RunMayExistException;
 import dev.seedream.SeedreamException;
 import dev.seedream.SeedreamListener;
+import dev.seedream.ServerException;
 import dev.seedream.TransportException;
 import dev.seedream.spi.ApiErrorBody;
 import dev.seedream.spi.HttpRequest;
@@ -15,14 +20,17 @@ import dev.seedream.spi.JsonCodec;
 import dev.seedream.spi.TaskScheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
- * Sends requests through the rate budget and the transport, with the retry policy and a timeout
- * per attempt. The rules of what is retried live here and nowhere else.
+ * Sends requests through the rate budget and the transport, with the retry policy, a timeout per
+ * attempt and the call's deadline. The rules of what is retried, and of what a create that may have
+ * reached Runbase ends in, live here and nowhere else.
  */
 final class Requests {
   private static final System.Logger LOG = System.getLogger("dev.seedream");
@@ -35,6 +43,19 @@ final class Requests {
     READ,
     /** A GET of an output image: safe to repeat, not an API request, so it spends no budget. */
     DOWNLOAD
+  }
+
+  /**
+   * The result of a call, and the last failure it met and retried: what a deadline's error names as
+   * its cause.
+   */
+  static final class Pending<T> extends CompletableFuture<T> {
+    private volatile SeedreamException lastFailure;
+
+    /** The last failure that was retried, or null. */
+    SeedreamException lastFailure() {
+      return lastFailure;
+    }
   }
 
   private final Exchanger exchanger;
@@ -72,7 +93,7 @@ final class Requests {
       // was created, and a second create would cost the user a second run.
       return status == 503;
     }
-    return status == 500 || status == 502 || status == 503 || status == 504;
+    return status >= 500 && status <= 599;
   }
 
   /** Whether a network failure is worth sending again. */
@@ -81,13 +102,50 @@ final class Requests {
   }
 
   /**
-   * Sends an API request. The future completes with a 2xx answer, or fails with the SDK exception
-   * for the last failure once retries are spent or not allowed. Cancelling it stops everything the
-   * request holds: its place in the budget queue, a wait before a retry, the exchange in flight.
+   * Whether a create that ended in {@code failure} certainly created nothing: it never reached the
+   * server, or the server refused it (a 4xx, or a 503, which comes before processing). Anything else
+   * leaves the outcome unknown.
    */
-  CompletableFuture<HttpResponse> send(Kind kind, HttpRequest request, long dueNanos, RunId runId) {
-    Call call = new Call(kind, request, dueNanos, runId, null);
-    call.attempt();
+  static boolean createdNothing(SeedreamException failure) {
+    if (failure instanceof TransportException) {
+      return !((TransportException) failure).requestSent();
+    }
+    if (failure instanceof ServerException) {
+      return ((ServerException) failure).statusCode() == 503;
+    }
+    if (failure instanceof ApiException) {
+      int status = ((ApiException) failure).statusCode();
+      return status >= 400 && status < 500;
+    }
+    return failure instanceof CancelledException;
+  }
+
+  /**
+   * Creates a run. The future completes with the decoded answer, or fails with the exception of a
+   * failure that retrying cannot fix or that may come after the run was created ({@link
+   * RunMayExistException}), or at the deadline ({@link DeadlineExceededException} while nothing is
+   * in flight, {@link RunMayExistException} while an attempt is).
+   */
+  <T> Pending<T> create(HttpRequest request, RunInput input, Deadline deadline, Function<HttpResponse, T> decode) {
+    Call<T> call = new Call<>(Kind.CREATE, request, scheduler.nanoTime(), null, input, deadline, false, decode, null);
+    call.start();
+    return call.result;
+  }
+
+  /**
+   * Reads a run. With {@code untilDeadline}, failures that are safe to repeat (network, 5xx, 429
+   * {@code RATE_LIMITED}, an answer that cannot be read) are retried until the deadline, which then
+   * ends the call with {@link DeadlineExceededException}; otherwise at most as often as the retry
+   * policy says. Cancelling the future stops everything the request holds: its place in the budget
+   * queue, a wait before a retry, the exchange in flight.
+   *
+   * @param decode turns a 2xx answer into the result; a {@link SeedreamException} it throws counts as
+   *     an unreadable answer
+   */
+  <T> Pending<T> read(HttpRequest request, RunId runId, long dueNanos, Deadline deadline, boolean untilDeadline,
+      Function<HttpResponse, T> decode) {
+    Call<T> call = new Call<>(Kind.READ, request, dueNanos, runId, null, deadline, untilDeadline, decode, null);
+    call.start();
     return call.result;
   }
 
@@ -95,16 +153,17 @@ final class Requests {
    * Sends a download. The future completes with the last answer that is not retried: 2xx (the body
    * is in the sink), 3xx, or an error status once retries are spent.
    */
-  CompletableFuture<HttpResponse> download(HttpRequest request, RunId runId, FileSink sink) {
-    Call call = new Call(Kind.DOWNLOAD, request, scheduler.nanoTime(), runId, sink);
-    call.attempt();
+  Pending<HttpResponse> download(HttpRequest request, RunId runId, FileSink sink) {
+    Call<HttpResponse> call =
+        new Call<>(Kind.DOWNLOAD, request, scheduler.nanoTime(), runId, null, null, false, response -> response, sink);
+    call.start();
     return call.result;
   }
 
   /** The SDK exception for an error answer, with the key removed from whatever the server said. */
   SeedreamException toException(HttpResponse response, RunId runId) {
     Optional<ApiErrorBody> body = codec.readError(response.body());
-    String code = body.map(ApiErrorBody::code).orElse(null);
+    String code = body.map(ApiErrorBody::code).map(this::redact).orElse(null);
     String message = body.map(ApiErrorBody::message).map(this::redact).orElse(null);
     String excerpt = body.isPresent() ? null : redact(Texts.excerpt(response.body()));
     return ApiException.from(response.status(), code, message, excerpt, runId);
@@ -135,28 +194,52 @@ final class Requests {
   }
 
   /** One logical request and its attempts. */
-  private final class Call {
+  private final class Call<T> {
     final Kind kind;
     final HttpRequest request;
     final long dueNanos;
     final RunId runId;
+    final RunInput input;
+    final Deadline deadline;
+    final boolean untilDeadline;
+    final Function<HttpResponse, T> decode;
     final FileSink sink;
     final String label;
-    final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+    final Pending<T> result = new Pending<>();
     int attempts;
+    volatile Instant sentAt;
+    volatile boolean inFlight;
     volatile CompletableFuture<?> pending;
     volatile TaskScheduler.Cancellable timer;
+    volatile TaskScheduler.Cancellable deadlineTimer;
     volatile int timedOutAttempt;
     volatile Permit held;
 
-    Call(Kind kind, HttpRequest request, long dueNanos, RunId runId, FileSink sink) {
+    Call(Kind kind, HttpRequest request, long dueNanos, RunId runId, RunInput input, Deadline deadline,
+        boolean untilDeadline, Function<HttpResponse, T> decode, FileSink sink) {
       this.kind = kind;
       this.request = request;
       this.dueNanos = dueNanos;
       this.runId = runId;
+      this.input = input;
+      this.deadline = deadline;
+      this.untilDeadline = untilDeadline && deadline != null;
+      this.decode = decode;
       this.sink = sink;
       this.label = label(request);
       result.whenComplete((value, error) -> stop());
+    }
+
+    void start() {
+      if (deadline != null) {
+        long left = deadline.remainingNanos(scheduler.nanoTime());
+        if (left <= 0) {
+          onDeadline();
+          return;
+        }
+        deadlineTimer = scheduler.schedule(this::onDeadline, Duration.ofNanos(left));
+      }
+      attempt();
     }
 
     void attempt() {
@@ -180,7 +263,7 @@ final class Requests {
                 return;
               }
               sendNow();
-            } else {
+            } else if (!result.isDone()) {
               result.completeExceptionally(new CancelledException("the client was closed", runId, null));
             }
           });
@@ -194,14 +277,30 @@ final class Requests {
         release();
         return;
       }
+      HttpRequest attemptRequest = request;
+      if (deadline != null) {
+        long left = deadline.remainingNanos(scheduler.nanoTime());
+        if (left <= 0) {
+          release();
+          onDeadline();
+          return;
+        }
+        if (left < request.timeout().toNanos()) {
+          // no attempt outlives the call's deadline, on any transport
+          attemptRequest = request.newBuilder().timeout(Duration.ofNanos(left)).build();
+        }
+      }
       attempts++;
       CompletableFuture<HttpResponse> inflight;
       try {
         if (sink != null) {
           sink.reset();
         }
-        LOG.log(Level.DEBUG, () -> "sending " + label + " (attempt " + attempts + ")");
-        inflight = kind == Kind.DOWNLOAD ? exchanger.download(request, sink) : exchanger.exchange(request);
+        int attempt = attempts;
+        LOG.log(Level.DEBUG, () -> "sending " + label + " (attempt " + attempt + ")");
+        sentAt = scheduler.now();
+        inFlight = true;
+        inflight = kind == Kind.DOWNLOAD ? exchanger.download(attemptRequest, sink) : exchanger.exchange(attemptRequest);
       } catch (Exception e) {
         inflight = CompletableFuture.failedFuture(e);
       }
@@ -213,6 +312,7 @@ final class Requests {
         return;
       }
       int attempt = attempts;
+      Duration timeout = attemptRequest.timeout();
       if (kind != Kind.DOWNLOAD) {
         timer =
             scheduler.schedule(
@@ -222,12 +322,12 @@ final class Requests {
                     sent.cancel(true);
                   }
                 },
-                request.timeout());
+                timeout);
       }
-      sent.whenComplete((response, error) -> onOutcome(attempt, response, error));
+      sent.whenComplete((response, error) -> onOutcome(attempt, timeout, response, error));
     }
 
-    private void onOutcome(int attempt, HttpResponse response, Throwable error) {
+    private void onOutcome(int attempt, Duration timeout, HttpResponse response, Throwable error) {
       TaskScheduler.Cancellable guard = timer;
       if (guard != null) {
         guard.cancel();
@@ -235,6 +335,7 @@ final class Requests {
       if (attempt != attempts) {
         return;
       }
+      inFlight = false;
       release();
       if (result.isDone()) {
         return;
@@ -245,8 +346,7 @@ final class Requests {
           cause =
               new TransportException(
                   TransportException.Reason.TIMEOUT,
-                  label + " got no complete answer within " + request.timeout()
-                      + ": the request may have reached the server",
+                  label + " got no complete answer within " + timeout + ": the request may have reached the server",
                   null);
         }
         onFailure(cause);
@@ -254,11 +354,15 @@ final class Requests {
       }
       LOG.log(Level.DEBUG, () -> label + " answered " + response.status() + " (attempt " + attempt + ")");
       int status = response.status();
+      if (status >= 200 && status < 300) {
+        onAnswer(response);
+        return;
+      }
       if (status < 400) {
-        if (kind == Kind.DOWNLOAD || status < 300) {
-          result.complete(response);
+        if (kind == Kind.DOWNLOAD) {
+          result.complete(decode.apply(response));
         } else {
-          result.completeExceptionally(toException(response, runId));
+          fail(toException(response, runId));
         }
         return;
       }
@@ -269,13 +373,29 @@ final class Requests {
       if (status == 429 && retryable && kind != Kind.DOWNLOAD) {
         gate.rateLimited(retryAfter.orElse(retryPolicy.backoff(attempt)));
       }
-      if (retryable && attempt < retryPolicy.maxAttempts()) {
+      if (retryable && mayRetry()) {
         retryLater(retryAfter.orElseGet(() -> retryPolicy.backoff(attempt)), toException(response, runId));
       } else if (kind == Kind.DOWNLOAD) {
-        result.complete(response);
+        result.complete(decode.apply(response));
       } else {
-        result.completeExceptionally(toException(response, runId));
+        fail(toException(response, runId));
       }
+    }
+
+    /** A 2xx answer: decoded, or, if it cannot be read, a failure like any other. */
+    private void onAnswer(HttpResponse response) {
+      T value;
+      try {
+        value = decode.apply(response);
+      } catch (SeedreamException unreadable) {
+        if (kind == Kind.READ && mayRetry()) {
+          retryLater(retryPolicy.backoff(attempts), unreadable);
+        } else {
+          fail(unreadable);
+        }
+        return;
+      }
+      result.complete(value);
     }
 
     private void onFailure(Throwable error) {
@@ -294,21 +414,60 @@ final class Requests {
       }
       if (failure instanceof TransportException
           && isRetryable(kind, (TransportException) failure)
-          && attempts < retryPolicy.maxAttempts()) {
+          && mayRetry()) {
         retryLater(retryPolicy.backoff(attempts), failure);
+      } else if (kind == Kind.READ && failure instanceof MalformedResponseException && mayRetry()) {
+        // an answer the transport could not read (too large, say) is as safe to ask again as any
+        retryLater(retryPolicy.backoff(attempts), failure);
+      } else {
+        fail(failure);
+      }
+    }
+
+    /** Whether another attempt may follow: until the deadline for a wait, else within the policy's attempts. */
+    private boolean mayRetry() {
+      return untilDeadline || attempts < retryPolicy.maxAttempts();
+    }
+
+    /** Ends the call with {@code failure}; a create that may have reached the server says so. */
+    private void fail(SeedreamException failure) {
+      if (kind == Kind.CREATE && !createdNothing(failure)) {
+        result.completeExceptionally(new RunMayExistException(input, sentAt, failure));
       } else {
         result.completeExceptionally(failure);
       }
     }
 
     private void retryLater(Duration delay, SeedreamException cause) {
+      result.lastFailure = cause;
       int attempt = attempts;
+      if (deadline != null && delay.toNanos() >= deadline.remainingNanos(scheduler.nanoTime())) {
+        // the next attempt could only come once the deadline has passed, which ends the call first
+        LOG.log(Level.DEBUG, () -> label + " attempt " + attempt + " failed (" + cause.getMessage()
+            + "); the wait of " + delay + " before another would outlive the deadline");
+        return;
+      }
       LOG.log(Level.DEBUG, () -> label + " attempt " + attempt + " failed (" + cause.getMessage() + "); retrying in " + delay);
       Listeners.safely(() -> listener.retryScheduled(label, attempt, delay, cause));
       timer = scheduler.schedule(this::attempt, delay);
       if (result.isDone()) {
         timer.cancel();
       }
+    }
+
+    /** The call's deadline passed: a create in flight may have reached Runbase; anything else just ends. */
+    private void onDeadline() {
+      if (result.isDone()) {
+        return;
+      }
+      if (kind == Kind.CREATE && inFlight) {
+        TransportException cut = new TransportException(TransportException.Reason.TIMEOUT, true,
+            label + " was still in flight when the call's deadline of " + Texts.duration(deadline.given())
+                + " passed", null);
+        result.completeExceptionally(new RunMayExistException(input, sentAt, cut));
+        return;
+      }
+      result.completeExceptionally(new DeadlineExceededException(runId, null, deadline.given(), result.lastFailure));
     }
 
     private void release() {
@@ -320,14 +479,18 @@ final class Requests {
 
     private void stop() {
       release();
-      TaskScheduler.Cancellable guard = timer;
-      if (guard != null) {
-        guard.cancel();
-      }
+      cancel(timer);
+      cancel(deadlineTimer);
       CompletableFuture<?> current = pending;
       if (current != null && !current.isDone()) {
         current.cancel(true);
       }
+    }
+  }
+
+  private static void cancel(TaskScheduler.Cancellable task) {
+    if (task != null) {
+      task.cancel();
     }
   }
 }

@@ -6,8 +6,8 @@ import dev.seedream.Run;
 import dev.seedream.RunFailedException;
 import dev.seedream.RunId;
 import dev.seedream.RunStatus;
+import dev.seedream.SeedreamException;
 import dev.seedream.SeedreamListener;
-import dev.seedream.spi.HttpResponse;
 import dev.seedream.spi.TaskScheduler;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -15,9 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * One wait for a run: polls it through the engine's shared budget until a terminal status, the
- * deadline, or cancellation of {@link #result()}, whichever comes first. When it ends, nothing of
- * it stays scheduled or in flight.
+ * One wait for a run: polls it through the engine's shared budget until a terminal status, an error
+ * that repeating cannot fix, the deadline, or cancellation of {@link #result()}, whichever comes
+ * first. Failures that are safe to repeat (network, 5xx, 429 {@code RATE_LIMITED}, an answer that
+ * cannot be read or is about another run) are retried until the deadline, whose error names the last
+ * of them. When it ends, nothing of it stays scheduled or in flight.
  */
 final class RunWatch {
   private final Engine engine;
@@ -34,7 +36,8 @@ final class RunWatch {
   private int polls;
   private volatile RunStatus lastStatus;
   private long lastUnfinishedPollNanos;
-  private volatile CompletableFuture<?> inflight;
+  private Deadline limit;
+  private volatile Requests.Pending<Engine.Polled> inflight;
   private volatile TaskScheduler.Cancellable nextPoll;
   private volatile TaskScheduler.Cancellable deadlineTimer;
 
@@ -58,12 +61,16 @@ final class RunWatch {
 
   /** Starts waiting: schedules the deadline and the first poll. */
   RunWatch start() {
-    deadlineTimer =
-        scheduler.schedule(
-            () -> result.completeExceptionally(new DeadlineExceededException(runId, lastStatus, deadline)),
-            timeLeft);
+    limit = new Deadline(deadline, Deadline.of(timeLeft, scheduler.nanoTime()).atNanos());
+    deadlineTimer = scheduler.schedule(this::onDeadline, timeLeft);
     schedulePoll(firstDelay());
     return this;
+  }
+
+  private void onDeadline() {
+    Requests.Pending<Engine.Polled> call = inflight;
+    SeedreamException lastFailure = call == null || call.isDone() ? null : call.lastFailure();
+    result.completeExceptionally(new DeadlineExceededException(runId, lastStatus, deadline, lastFailure));
   }
 
   /** Runs submitted here are first polled near their expected duration; others at once. */
@@ -91,7 +98,7 @@ final class RunWatch {
     if (result.isDone()) {
       return;
     }
-    CompletableFuture<HttpResponse> call = engine.read(runId, scheduler.nanoTime());
+    Requests.Pending<Engine.Polled> call = engine.poll(runId, scheduler.nanoTime(), limit);
     inflight = call;
     if (result.isDone()) {
       call.cancel(true);
@@ -100,20 +107,23 @@ final class RunWatch {
     call.whenComplete(this::onAnswer);
   }
 
-  private void onAnswer(HttpResponse response, Throwable error) {
+  private void onAnswer(Engine.Polled answer, Throwable error) {
     if (result.isDone()) {
       return;
     }
     if (error != null) {
       Throwable cause = Blocking.unwrap(error);
-      if (!(cause instanceof CancellationException)) {
+      if (cause instanceof DeadlineExceededException) {
+        result.completeExceptionally(new DeadlineExceededException(
+            runId, lastStatus, deadline, (SeedreamException) cause.getCause()));
+      } else if (!(cause instanceof CancellationException)) {
         result.completeExceptionally(cause);
       }
       return;
     }
     Run run;
     try {
-      run = engine.decodeRun(response);
+      run = engine.observe(answer.run());
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
       return;
@@ -138,8 +148,7 @@ final class RunWatch {
     } else {
       lastUnfinishedPollNanos = scheduler.nanoTime();
       Duration delay =
-          RetryAfter.parse(response.header("Retry-After"), scheduler.now())
-              .orElseGet(() -> policy.intervalAfter(count));
+          RetryAfter.parse(answer.retryAfter(), scheduler.now()).orElseGet(() -> policy.intervalAfter(count));
       schedulePoll(delay);
     }
   }

@@ -104,4 +104,29 @@ public final class Texts {
     int type = Character.getType(c);
     return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
   }
+
+  /** A duration as people write it: {@code 250ms}, {@code 1.5s}, {@code 8s}, {@code 2m30s}, {@code 1h}. */
+  public static String duration(java.time.Duration duration) {
+    long millis = duration.toMillis();
+    if (millis < 1000) {
+      return millis + "ms";
+    }
+    if (millis < 60_000) {
+      return millis % 1000 == 0
+          ? millis / 1000 + "s"
+          : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+    }
+    long seconds = duration.toSeconds();
+    StringBuilder out = new StringBuilder();
+    if (seconds >= 3600) {
+      out.append(seconds / 3600).append('h');
+    }
+    if (seconds % 3600 >= 60) {
+      out.append(seconds % 3600 / 60).append('m');
+    }
+    if (seconds % 60 != 0) {
+      out.append(seconds % 60).append('s');
+    }
+    return out.toString();
+  }
 }

@@ -43,6 +43,16 @@ public final class HttpRequest {
     return builder;
   }
 
+  /** A builder that starts from this request: same method, URI, headers, body and bounds. */
+  public Builder newBuilder() {
+    Builder builder = new Builder(method, uri);
+    builder.headers.putAll(headers);
+    builder.body = body;
+    builder.timeout = timeout;
+    builder.maxResponseBytes = maxResponseBytes;
+    return builder;
+  }
+
   /** {@code GET} or {@code POST}. */
   public String method() {
     return method;

@@ -10,6 +10,7 @@ import dev.seedream.ApiException;
 import dev.seedream.AspectRatio;
 import dev.seedream.AuthenticationException;
 import dev.seedream.ClientBuilder;
+import dev.seedream.DeadlineExceededException;
 import dev.seedream.GenerationRequest;
 import dev.seedream.InsufficientBalanceException;
 import dev.seedream.InvalidRequestException;
@@ -22,6 +23,7 @@ import dev.seedream.RetryPolicy;
 import dev.seedream.Run;
 import dev.seedream.RunFailedException;
 import dev.seedream.RunId;
+import dev.seedream.RunMayExistException;
 import dev.seedream.RunNotFoundException;
 import dev.seedream.RunStatus;
 import dev.seedream.SeedreamClient;
@@ -200,7 +202,10 @@ public abstract class SeedreamClientContract {
     fake.journal().assertRunsCreated(0);
   }
 
-  /** An HTML page from a proxy still maps by its status, with an excerpt for diagnosis. */
+  /**
+   * An HTML page from a proxy still maps by its status, with an excerpt for diagnosis; a 404 without
+   * Runbase's {@code run_not_found} code is not an unknown run but a wrong place.
+   */
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 402, 403, 404, 429, 500})
   void anHtmlErrorPageMapsByItsStatus(int status) {
@@ -209,6 +214,7 @@ public abstract class SeedreamClientContract {
     ApiException thrown = assertThrows(ApiException.class, () -> client.get(RunId.of("run_1")));
     assertEquals(status, thrown.statusCode());
     assertInstanceOf(HTML_TYPES.get(status), thrown);
+    assertFalse(status == 404 && thrown instanceof RunNotFoundException, "a 404 page is not run_not_found");
     assertTrue(thrown.bodyExcerpt().isPresent(), "an excerpt of the HTML");
     assertFalse(thrown.bodyExcerpt().get().contains("\n"), "one line");
   }
@@ -223,27 +229,96 @@ public abstract class SeedreamClientContract {
     assertTrue(fake.journal().injected().size() == 1, "the fault was met");
   }
 
+  /** Money first: a create whose connection broke after it was sent may have made the run. */
   @ParameterizedTest
   @EnumSource(NetworkFault.class)
-  void aCreateThatBrokeAfterItWasSentIsNeverRepeated(NetworkFault fault) {
+  void aCreateThatBrokeAfterItWasSentIsNeverRepeatedAndMayExist(NetworkFault fault) {
     fake.injectNext(Endpoint.CREATE, 1, Failure.fault(fault).afterHandling());
 
-    TransportException thrown = assertThrows(TransportException.class, () -> client.submit(REQUEST));
-    assertTrue(thrown.requestSent(), "the request was sent");
+    RunMayExistException thrown = assertThrows(RunMayExistException.class, () -> client.submit(REQUEST));
+    TransportException cause = assertInstanceOf(TransportException.class, thrown.getCause());
+    assertTrue(cause.requestSent(), "the request was sent");
+    assertEquals(REQUEST, thrown.input());
     assertEquals(1, fake.journal().createRequests());
     assertEquals(1, fake.runs().size(), "the run exists at the server; a retry would have made a second");
   }
 
   @Test
-  void aSlowPollIsRetriedAndASlowCreateIsNot() {
+  void aSlowPollIsRetriedAndASlowCreateIsNotButMayExist() {
     RunId id = client.submit(REQUEST);
     fake.injectNext(Endpoint.GET, 1, Failure.delay(ATTEMPT_TIMEOUT.multipliedBy(2)));
     assertEquals(RunStatus.SUCCEEDED, client.await(id).status());
 
     fake.injectNext(Endpoint.CREATE, 1, Failure.delay(ATTEMPT_TIMEOUT.multipliedBy(2)));
-    TransportException thrown = assertThrows(TransportException.class, () -> client.submit(REQUEST));
-    assertEquals(TransportException.Reason.TIMEOUT, thrown.reason());
+    RunMayExistException thrown = assertThrows(RunMayExistException.class, () -> client.submit(REQUEST));
+    TransportException cause = assertInstanceOf(TransportException.class, thrown.getCause());
+    assertEquals(TransportException.Reason.TIMEOUT, cause.reason());
     assertEquals(2, fake.journal().createRequests());
+    assertEquals(2, fake.runs().size(), "the slow create made its run");
+  }
+
+  /** Waits retry what is safe to repeat until the deadline, not for a few attempts. */
+  @Test
+  void moreRateLimitedAnswersThanRetryAttemptsOnPollsDoNotEndTheWait() {
+    RunId id = client.submit(REQUEST);
+    fake.injectNext(Endpoint.GET, FAST_RETRIES.maxAttempts() * 2, Failure.error(RunbaseError.RATE_LIMITED));
+
+    assertEquals(RunStatus.SUCCEEDED, client.await(id).status());
+    assertEquals(FAST_RETRIES.maxAttempts() * 2, fake.journal().injected().size());
+  }
+
+  @Test
+  void aPollThatKeepsFailingEndsAtTheDeadlineWithTheRunIdAndTheLastFailure() {
+    RunId id = client.submit(REQUEST);
+    fake.injectWithProbability(Endpoint.GET, 1, Failure.serverError(502));
+
+    DeadlineExceededException thrown =
+        assertThrows(DeadlineExceededException.class, () -> client.await(id, Duration.ofSeconds(1)));
+    assertEquals(id, thrown.runId().orElseThrow());
+    assertInstanceOf(ServerException.class, thrown.getCause());
+  }
+
+  /** No wait of a create outlives the call's deadline, not even one that the server asks for. */
+  @Test
+  void aCreateAnsweredWithAHugeRetryAfterEndsAtTheDeadline() {
+    fake.injectNext(Endpoint.CREATE, 1, Failure.error(RunbaseError.RATE_LIMITED).withRetryAfter("999999999"));
+    Duration deadline = Duration.ofSeconds(2);
+    long start = System.nanoTime();
+
+    DeadlineExceededException thrown =
+        assertThrows(DeadlineExceededException.class, () -> client.generate(REQUEST, deadline));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(took.compareTo(deadline.minusMillis(100)) >= 0 && took.compareTo(deadline.plusSeconds(1)) <= 0,
+        "ended after " + took + ", not at the deadline of " + deadline);
+    assertTrue(thrown.runId().isEmpty(), "nothing was created");
+    assertInstanceOf(RateLimitedException.class, thrown.getCause());
+    fake.journal().assertRunsCreated(0);
+  }
+
+  /** An attempt never outlives the call's deadline, whatever the attempt timeout. */
+  @Test
+  void aSlowCreateIsCutAtTheCallsDeadlineAndMayExist() {
+    SeedreamClient patient = client(fake, builder -> builder.attemptTimeout(Duration.ofSeconds(30)));
+    fake.injectNext(Endpoint.CREATE, 1, Failure.delay(Duration.ofSeconds(10)));
+    long start = System.nanoTime();
+
+    RunMayExistException thrown =
+        assertThrows(RunMayExistException.class, () -> patient.submit(REQUEST, Duration.ofSeconds(1)));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(took.compareTo(Duration.ofSeconds(2)) <= 0, "ended after " + took);
+    assertInstanceOf(TransportException.class, thrown.getCause());
+  }
+
+  /** Text a server sent reaches messages escaped: it cannot drive the user's terminal. */
+  @Test
+  void terminalEscapesInAnErrorMessageAreEscaped() {
+    fake.injectNext(Endpoint.CREATE, 1,
+        Failure.error(RunbaseError.INVALID_INPUT, "bad input\u001b]0;owned\u0007\u001b[2J"));
+
+    InvalidRequestException thrown = assertThrows(InvalidRequestException.class, () -> client.submit(REQUEST));
+    assertFalse(thrown.getMessage().contains("\u001b"), thrown.getMessage());
+    assertFalse(thrown.getMessage().contains("\u0007"), thrown.getMessage());
+    assertTrue(thrown.getMessage().contains("bad input\\u001B]0;owned\\u0007\\u001B[2J"), thrown.getMessage());
   }
 
   @ParameterizedTest
@@ -264,9 +339,11 @@ public abstract class SeedreamClientContract {
     assertTrue(fake.run(created.value()).isPresent(), "the retried create made the run");
     assertEquals(2, fake.journal().createRequests());
 
-    fake.injectNext(Endpoint.CREATE, 1, Failure.serverError(500));
-    assertThrows(ServerException.class, () -> client.submit(REQUEST));
+    fake.injectNext(Endpoint.CREATE, 1, Failure.serverError(500).afterHandling());
+    RunMayExistException thrown = assertThrows(RunMayExistException.class, () -> client.submit(REQUEST));
+    assertInstanceOf(ServerException.class, thrown.getCause());
     assertEquals(3, fake.journal().createRequests());
+    assertEquals(2, fake.runs().size(), "the 500 came after the run was made: not sent again");
   }
 
   @Test
@@ -290,7 +367,7 @@ public abstract class SeedreamClientContract {
           401, AuthenticationException.class,
           402, InsufficientBalanceException.class,
           403, PermissionDeniedException.class,
-          404, RunNotFoundException.class,
+          404, ApiException.class,
           429, RateLimitedException.class,
           500, ServerException.class);
 

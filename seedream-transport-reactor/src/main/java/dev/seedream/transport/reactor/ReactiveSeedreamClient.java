@@ -58,10 +58,21 @@ public final class ReactiveSeedreamClient implements AutoCloseable {
         .scheduler(ReactorTaskScheduler.of(Schedulers.parallel()));
   }
 
-  /** Creates a run; emits its id once Runbase has accepted it. */
+  /**
+   * Creates a run within the client's default deadline; emits its id once Runbase has accepted it,
+   * or errors with {@link dev.seedream.RunMayExistException} when the create may have reached
+   * Runbase without a readable answer (it is never sent twice).
+   */
   public Mono<RunId> submit(RunInput input) {
     Objects.requireNonNull(input, "input");
     return mono(() -> async.submit(input));
+  }
+
+  /** Creates a run within {@code deadline}, waits for the rate budget and retries included. */
+  public Mono<RunId> submit(RunInput input, Duration deadline) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(deadline, "deadline");
+    return mono(() -> async.submit(input, deadline));
   }
 
   /** Reads a run once. */
