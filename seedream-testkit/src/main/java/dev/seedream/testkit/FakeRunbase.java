@@ -26,7 +26,7 @@ import java.util.Set;
  * create answers {@code 200} with the run, {@code "status": "pending"}. Each run moves {@code pending
  * -> processing -> succeeded | failed} as its {@link Progression} says, and a succeeded run's {@code
  * output.urls} serve real PNG images of its aspect ratio from a second origin, {@link
- * #imageBaseUrl()}. Failures can be injected ({@link #injectNext}); every request is journaled
+ * #imageBaseUrl()}. Failures can be injected ({@link #injectNext}, {@link #injectAfter}); every request is journaled
  * ({@link #journal()}). {@link #outage()} closes the API port while keeping the state, and {@link
  * #restore()} opens it again. Ids, keys and images follow from the seed.
  *
@@ -144,6 +144,29 @@ public final class FakeRunbase implements AutoCloseable {
       throw new IllegalArgumentException("times must be >= 1, but was " + times);
     }
     engine.injectNext(endpoint, times, failure);
+  }
+
+  /**
+   * Lets the next {@code skip} requests to the endpoint pass, then answers the {@code times} after
+   * them with the failure, so that a test can make the 5th create fail without racing the client:
+   *
+   * <pre>{@code
+   * fake.injectAfter(Endpoint.CREATE, 4, 1, Failure.serverError(503));   // the 5th create gets the 503
+   * }</pre>
+   *
+   * <p>The requests skipped are counted from now, whatever answers them (another injected failure
+   * too); once it applies, the rule takes its turn with the others in the order they were added.
+   */
+  public void injectAfter(Endpoint endpoint, int skip, int times, Failure failure) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(failure, "failure");
+    if (skip < 0) {
+      throw new IllegalArgumentException("skip must be >= 0, but was " + skip);
+    }
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be >= 1, but was " + times);
+    }
+    engine.injectAfter(endpoint, skip, times, failure);
   }
 
   /** Answers each request to the endpoint with the failure with the given probability (drawn from the seed). */
