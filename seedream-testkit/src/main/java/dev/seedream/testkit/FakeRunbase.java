@@ -220,7 +220,7 @@ public final class FakeRunbase implements AutoCloseable {
    * every run as it was. Does nothing unless in an outage. Blocks until the API answers.
    *
    * @throws IllegalStateException if the fake is not started or closed, or if another process took
-   *     the port during the outage (give the fake a fixed free {@code port(..)} to rule that out)
+   *     the port during the outage (a fixed {@code port(..)} outside the ephemeral range makes that unlikely)
    */
   public void restore() {
     running().restore();

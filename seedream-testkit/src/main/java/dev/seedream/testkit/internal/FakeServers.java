@@ -105,7 +105,7 @@ public final class FakeServers implements AutoCloseable {
       api = startApi(this, apiPort);
     } catch (RuntimeException e) {
       throw new IllegalStateException("the fake could not open its API port " + apiPort + " again (" + e.getMessage()
-          + "): another process may have taken it; give the fake a fixed free port(..) to avoid that", e);
+          + "): another process may have taken it during the outage; a fixed port(..) outside the ephemeral range makes that unlikely", e);
     }
     down = false;
   }
