@@ -15,6 +15,7 @@ import dev.seedream.GenerationRequest;
 import dev.seedream.InsufficientBalanceException;
 import dev.seedream.InvalidRequestException;
 import dev.seedream.IpNotAllowedException;
+import dev.seedream.MalformedResponseException;
 import dev.seedream.PermissionDeniedException;
 import dev.seedream.PollPolicy;
 import dev.seedream.Quality;
@@ -265,6 +266,50 @@ public abstract class SeedreamClientContract {
 
     assertEquals(RunStatus.SUCCEEDED, client.await(id).status());
     assertEquals(FAST_RETRIES.maxAttempts() * 2, fake.journal().injected().size());
+  }
+
+  @Test
+  void aCaptivePortalsHtmlPageAnswered200OnAPollIsRetried() {
+    RunId id = client.submit(REQUEST);
+    fake.injectNext(Endpoint.GET, FAST_RETRIES.maxAttempts() + 1, Failure.htmlPage(200));
+
+    assertEquals(RunStatus.SUCCEEDED, client.await(id).status());
+    assertEquals(FAST_RETRIES.maxAttempts() + 1, fake.journal().injected().size());
+  }
+
+  /** The answer is about the run asked for: an answer about another run is a bad answer, retried. */
+  @Test
+  void aPollAnsweredWithAnotherRunIsNeverTakenAsThisOne() {
+    RunId other = client.generate(REQUEST).id();
+    RunId id = client.submit(REQUEST);
+    fake.injectNext(Endpoint.GET, 2, Failure.answer(200).withContentType("application/json")
+        .withBody("{\"id\":\"" + other.value() + "\",\"status\":\"succeeded\","
+            + "\"output\":{\"urls\":[\"" + fake.imageBaseUrl() + "/images/" + other.value() + "/0.png\"]}}"));
+
+    Run run = client.await(id);
+    assertEquals(id, run.id());
+    assertFalse(run.outputUrls().get(0).toString().contains(other.value()), "the other run's images");
+    assertEquals(2, fake.journal().injected().size());
+  }
+
+  @Test
+  void aSucceededRunWithoutOutputUrlsIsAMalformedAnswerThatSaysSo() {
+    RunId id = client.submit(REQUEST);
+    fake.injectNext(Endpoint.GET, 1, Failure.answer(200).withContentType("application/json")
+        .withBody("{\"id\":\"" + id.value() + "\",\"status\":\"succeeded\"}"));
+
+    MalformedResponseException thrown = assertThrows(MalformedResponseException.class, () -> client.await(id));
+    assertTrue(thrown.getMessage().contains("is succeeded, but the answer lists no output URLs"), thrown.getMessage());
+  }
+
+  @Test
+  void aCreateWhoseAnswerIsNotARunMayHaveMadeTheRunAndIsNotSentAgain() {
+    fake.injectNext(Endpoint.CREATE, 1, Failure.htmlPage(200).afterHandling());
+
+    RunMayExistException thrown = assertThrows(RunMayExistException.class, () -> client.submit(REQUEST));
+    assertInstanceOf(MalformedResponseException.class, thrown.getCause());
+    assertEquals(1, fake.journal().createRequests());
+    assertEquals(1, fake.runs().size(), "the run was made and billed");
   }
 
   @Test
