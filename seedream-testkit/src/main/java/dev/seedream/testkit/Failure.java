@@ -1,26 +1,35 @@
 package dev.seedream.testkit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What an injected failure answers instead of the fake's normal response.
  *
  * <p>Immutable; build one with a static factory and inject it with {@link
- * FakeRunbase#injectNext(Endpoint, int, Failure)} or {@link FakeRunbase#injectWithProbability(Endpoint,
- * double, Failure)}:
+ * FakeRunbase#injectNext(Endpoint, int, Failure)}, {@link FakeRunbase#injectAfter(Endpoint, int, int,
+ * Failure)} or {@link FakeRunbase#injectWithProbability(Endpoint, double, Failure)}:
  *
  * <pre>{@code
  * fake.injectNext(Endpoint.CREATE, 2, Failure.serverError(503).withRetryAfter(Duration.ofSeconds(1)));
  * fake.injectNext(Endpoint.GET, 1, Failure.fault(NetworkFault.CONNECTION_RESET_BY_PEER));
  * fake.injectNext(Endpoint.CREATE, 1, Failure.fault(NetworkFault.EMPTY_RESPONSE).afterHandling());
+ * fake.injectNext(Endpoint.GET, 1, Failure.answer(200).withContentType("text/html").withBody("<html>hi</html>"));
+ * fake.injectNext(Endpoint.IMAGE, 1, Failure.answer(302).withHeader("Location", "ftp://cdn.example/a.png"));
  * }</pre>
  *
  * <p>By default the fake does not handle a request that meets a failure (no run is created, no poll
  * is counted, the rate limit does not see it); {@link #afterHandling()} makes it handle the request
- * first and then lose the answer, as when a connection breaks after the server did its work. A
- * {@link #delay(Duration)} always delays the normal, handled answer.
+ * first and then lose the answer, as when a connection breaks after the server did its work, or
+ * replace it with the failure's answer. A {@link #delay(Duration)} always delays the normal, handled
+ * answer.
  */
 public final class Failure {
   /** The kinds of failure. */
@@ -34,8 +43,12 @@ public final class Failure {
     /** The normal answer, late. */
     DELAY,
     /** A broken connection instead of an answer. */
-    NETWORK_FAULT
+    NETWORK_FAULT,
+    /** Exactly the status, headers and body given ({@link Failure#answer(int)}). */
+    ANSWER
   }
+
+  private static final byte[] NO_BODY = new byte[0];
 
   private final Kind kind;
   private final int status;
@@ -45,24 +58,26 @@ public final class Failure {
   private final Duration delay;
   private final NetworkFault fault;
   private final boolean afterHandling;
+  private final byte[] body;
+  private final String contentType;
+  private final List<Map.Entry<String, String>> headers;
+  private final boolean chunked;
+  private final long declaredLength;
 
-  private Failure(
-      Kind kind,
-      int status,
-      RunbaseError error,
-      String message,
-      String retryAfter,
-      Duration delay,
-      NetworkFault fault,
-      boolean afterHandling) {
-    this.kind = kind;
-    this.status = status;
-    this.error = error;
-    this.message = message;
-    this.retryAfter = retryAfter;
-    this.delay = delay;
-    this.fault = fault;
-    this.afterHandling = afterHandling;
+  private Failure(Parts p) {
+    this.kind = p.kind;
+    this.status = p.status;
+    this.error = p.error;
+    this.message = p.message;
+    this.retryAfter = p.retryAfter;
+    this.delay = p.delay;
+    this.fault = p.fault;
+    this.afterHandling = p.afterHandling;
+    this.body = p.body;
+    this.contentType = p.contentType;
+    this.headers = List.copyOf(p.headers);
+    this.chunked = p.chunked;
+    this.declaredLength = p.declaredLength;
   }
 
   /** A documented error with its default message. */
@@ -75,7 +90,10 @@ public final class Failure {
   public static Failure error(RunbaseError error, String message) {
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(message, "message");
-    return new Failure(Kind.API_ERROR, error.status(), error, message, null, Duration.ZERO, null, false);
+    Parts p = new Parts(Kind.API_ERROR, error.status());
+    p.error = error;
+    p.message = message;
+    return new Failure(p);
   }
 
   /**
@@ -85,17 +103,43 @@ public final class Failure {
    * @param status 500 to 599, typically 500, 502 or 503
    */
   public static Failure serverError(int status) {
-    checkServerStatus(status);
-    return new Failure(
-        Kind.SERVER_ERROR, status, null, "Internal server error (injected)", null, Duration.ZERO, null, false);
+    if (status < 500 || status > 599) {
+      throw new IllegalArgumentException("a server error has a status from 500 to 599, but was " + status);
+    }
+    Parts p = new Parts(Kind.SERVER_ERROR, status);
+    p.message = "Internal server error (injected)";
+    return new Failure(p);
   }
 
-  /** An HTML error page with the given status, as a proxy in front of Runbase would send. */
+  /**
+   * An HTML page with the given status, as a proxy in front of Runbase would send (a 200 page too,
+   * as a captive portal or a misrouted request would get).
+   *
+   * @param status 200 to 599
+   */
   public static Failure htmlPage(int status) {
-    if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("status must be between 400 and 599, but was " + status);
-    }
-    return new Failure(Kind.HTML_PAGE, status, null, "", null, Duration.ZERO, null, false);
+    checkAnswerStatus(status, "an HTML page");
+    return new Failure(new Parts(Kind.HTML_PAGE, status));
+  }
+
+  /**
+   * A raw answer: exactly this status, then the headers and body set with {@link
+   * #withContentType(String)}, {@link #withHeader(String, String)} and {@link #withBody(byte[])}
+   * (none by default), sent with a {@code Content-Length} of the body unless {@link #chunked()} or
+   * {@link #withDeclaredContentLength(long)} says otherwise. WireMock adds its own {@code
+   * Matched-Stub-Id} header to every answer.
+   *
+   * <pre>{@code
+   * Failure.answer(200).withContentType("application/json").withBody("{\"id\":\"run_other\",\"status\":\"pending\"}")
+   * Failure.answer(404).withContentType("text/plain").withBody("no such thing")
+   * Failure.answer(200).withContentType("image/png").withBody(Bodies.pngLike(2_000_000)).chunked()
+   * }</pre>
+   *
+   * @param status 200 to 599, 2xx and 3xx included (a 3xx does not follow by itself: add {@code Location})
+   */
+  public static Failure answer(int status) {
+    checkAnswerStatus(status, "a raw answer");
+    return new Failure(new Parts(Kind.ANSWER, status));
   }
 
   /** The normal answer, sent after the given delay (without holding a server thread). */
@@ -104,13 +148,18 @@ public final class Failure {
     if (delay.isNegative() || delay.toMillis() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("delay must be between 0 and 24 days, but was " + delay);
     }
-    return new Failure(Kind.DELAY, 0, null, "", null, delay, null, true);
+    Parts p = new Parts(Kind.DELAY, 0);
+    p.delay = delay;
+    p.afterHandling = true;
+    return new Failure(p);
   }
 
   /** A broken connection instead of an answer. */
   public static Failure fault(NetworkFault fault) {
     Objects.requireNonNull(fault, "fault");
-    return new Failure(Kind.NETWORK_FAULT, 0, null, "", null, Duration.ZERO, fault, false);
+    Parts p = new Parts(Kind.NETWORK_FAULT, 0);
+    p.fault = fault;
+    return new Failure(p);
   }
 
   /** This failure with a {@code Retry-After} header of whole seconds. */
@@ -128,12 +177,103 @@ public final class Failure {
     if (kind == Kind.DELAY || kind == Kind.NETWORK_FAULT) {
       throw new IllegalStateException("a " + kind + " sends no headers: Retry-After applies to error answers");
     }
-    return new Failure(kind, status, error, message, value, delay, fault, afterHandling);
+    checkHeaderValue("Retry-After", value);
+    Parts p = parts();
+    p.retryAfter = value;
+    return new Failure(p);
   }
 
-  /** This failure, answered after the fake has handled the request (the work is done, the answer lost). */
+  /** This failure, answered after the fake has handled the request (the work is done, the answer lost or replaced). */
   public Failure afterHandling() {
-    return new Failure(kind, status, error, message, retryAfter, delay, fault, true);
+    Parts p = parts();
+    p.afterHandling = true;
+    return new Failure(p);
+  }
+
+  /** This raw answer with the body, as given. */
+  public Failure withBody(byte[] body) {
+    Objects.requireNonNull(body, "body");
+    Parts p = answerParts("withBody");
+    if (body.length > 0 && (status == 204 || status == 304)) {
+      throw new IllegalArgumentException("HTTP sends no body with " + status + " (Jetty would drop it): use another status for a body");
+    }
+    p.body = body.clone();
+    return new Failure(p);
+  }
+
+  /** This raw answer with the text as its body, in UTF-8. */
+  public Failure withBody(String body) {
+    Objects.requireNonNull(body, "body");
+    return withBody(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** This raw answer with the {@code Content-Type} header, as given (it replaces an earlier one). */
+  public Failure withContentType(String contentType) {
+    Objects.requireNonNull(contentType, "contentType");
+    checkHeaderValue("Content-Type", contentType);
+    Parts p = answerParts("withContentType");
+    p.contentType = contentType;
+    return new Failure(p);
+  }
+
+  /**
+   * This raw answer with one more header, as given; repeat a name to send it several times. Control
+   * characters other than CR and LF are sent as they are.
+   */
+  public Failure withHeader(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    if (name.isEmpty() || !name.chars().allMatch(Failure::isTokenChar)) {
+      throw new IllegalArgumentException("a header name must be a non-empty HTTP token such as X-Request-Id, but was '" + name + "'");
+    }
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "content-type":
+        throw new IllegalArgumentException("set Content-Type with withContentType(..)");
+      case "content-length":
+        throw new IllegalArgumentException("set a Content-Length other than the body's with withDeclaredContentLength(..)");
+      case "transfer-encoding":
+        throw new IllegalArgumentException("send a chunked body with chunked()");
+      default:
+        break;
+    }
+    checkHeaderValue(name, value);
+    Parts p = answerParts("withHeader");
+    p.headers.add(Map.entry(name, value));
+    return new Failure(p);
+  }
+
+  /**
+   * This raw answer sent with {@code Transfer-Encoding: chunked} and no {@code Content-Length}, so that
+   * a client cannot know the size before it has read the body (a client that asks for {@code
+   * Connection: close} gets the body delimited by the end of the connection instead, also without a
+   * length).
+   */
+  public Failure chunked() {
+    Parts p = answerParts("chunked");
+    if (declaredLength >= 0) {
+      throw new IllegalStateException("a chunked answer has no Content-Length: drop withDeclaredContentLength(..) or chunked()");
+    }
+    p.chunked = true;
+    return new Failure(p);
+  }
+
+  /**
+   * This raw answer with a {@code Content-Length} header of {@code length} whatever the body is. Jetty
+   * sends the whole body either way: with a length above the body's size, it then closes the
+   * connection, so that a client meets an early end of the body; with a length below it, the client
+   * reads {@code length} bytes and the rest of the body stays on the connection (a client that reuses
+   * it reads them as the start of the next answer).
+   */
+  public Failure withDeclaredContentLength(long length) {
+    Parts p = answerParts("withDeclaredContentLength");
+    if (length < 0) {
+      throw new IllegalArgumentException("length must be >= 0, but was " + length);
+    }
+    if (chunked) {
+      throw new IllegalStateException("a chunked answer has no Content-Length: drop withDeclaredContentLength(..) or chunked()");
+    }
+    p.declaredLength = length;
+    return new Failure(p);
   }
 
   public Kind kind() {
@@ -173,24 +313,113 @@ public final class Failure {
     return afterHandling;
   }
 
-  private static void checkServerStatus(int status) {
-    if (status < 500 || status > 599) {
-      throw new IllegalArgumentException("a server error has a status from 500 to 599, but was " + status);
-    }
+  /** A copy of the body of a raw answer; empty for the other kinds. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The {@code Content-Type} of a raw answer, if it has one. */
+  public Optional<String> contentType() {
+    return Optional.ofNullable(contentType);
+  }
+
+  /** The headers of a raw answer added with {@link #withHeader(String, String)}, in order. */
+  public List<Map.Entry<String, String>> headers() {
+    return headers;
+  }
+
+  /** Whether a raw answer is sent chunked, without {@code Content-Length}. */
+  public boolean isChunked() {
+    return chunked;
+  }
+
+  /** The {@code Content-Length} a raw answer declares, if it was set apart from its body. */
+  public OptionalLong declaredContentLength() {
+    return declaredLength < 0 ? OptionalLong.empty() : OptionalLong.of(declaredLength);
   }
 
   @Override
   public String toString() {
+    String after = afterHandling ? ", after handling" : "";
     switch (kind) {
       case API_ERROR:
-        return "Failure[" + status + " " + error.code() + (afterHandling ? ", after handling" : "") + "]";
+        return "Failure[" + status + " " + error.code() + after + "]";
       case DELAY:
         return "Failure[delay " + delay + "]";
       case NETWORK_FAULT:
-        return "Failure[" + fault + (afterHandling ? ", after handling" : "") + "]";
+        return "Failure[" + fault + after + "]";
+      case ANSWER:
+        return "Failure[ANSWER " + status
+            + (contentType == null ? "" : " " + contentType)
+            + ", " + body.length + " bytes"
+            + (chunked ? ", chunked" : "")
+            + (declaredLength < 0 ? "" : ", Content-Length " + declaredLength)
+            + (headers.isEmpty() ? "" : ", " + headers.size() + " header(s)")
+            + (retryAfter == null ? "" : ", Retry-After " + retryAfter)
+            + after + "]";
       default:
-        return "Failure[" + kind + " " + status + (retryAfter == null ? "" : ", Retry-After " + retryAfter)
-            + (afterHandling ? ", after handling" : "") + "]";
+        return "Failure[" + kind + " " + status + (retryAfter == null ? "" : ", Retry-After " + retryAfter) + after + "]";
+    }
+  }
+
+  private Parts parts() {
+    Parts p = new Parts(kind, status);
+    p.error = error;
+    p.message = message;
+    p.retryAfter = retryAfter;
+    p.delay = delay;
+    p.fault = fault;
+    p.afterHandling = afterHandling;
+    p.body = body;
+    p.contentType = contentType;
+    p.headers.addAll(headers);
+    p.chunked = chunked;
+    p.declaredLength = declaredLength;
+    return p;
+  }
+
+  private Parts answerParts(String method) {
+    if (kind != Kind.ANSWER) {
+      throw new IllegalStateException(method + "(..) applies to Failure.answer(status), not to a " + kind);
+    }
+    return parts();
+  }
+
+  private static void checkAnswerStatus(int status, String what) {
+    if (status < 200 || status > 599) {
+      throw new IllegalArgumentException(what + " has a status from 200 to 599, but was " + status);
+    }
+  }
+
+  private static void checkHeaderValue(String name, String value) {
+    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("the value of " + name + " must not hold CR or LF: HTTP cannot send it");
+    }
+  }
+
+  private static boolean isTokenChar(int c) {
+    return c > ' ' && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+  }
+
+  /** The fields of a failure while one is made. */
+  private static final class Parts {
+    final Kind kind;
+    final int status;
+    RunbaseError error;
+    String message = "";
+    String retryAfter;
+    Duration delay = Duration.ZERO;
+    NetworkFault fault;
+    boolean afterHandling;
+    byte[] body = NO_BODY;
+    String contentType;
+    final List<Map.Entry<String, String>> headers = new ArrayList<>();
+    boolean chunked;
+    long declaredLength = -1;
+
+    Parts(Kind kind, int status) {
+      this.kind = kind;
+      this.status = status;
     }
   }
 }

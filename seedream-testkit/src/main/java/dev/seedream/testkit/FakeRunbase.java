@@ -26,8 +26,9 @@ import java.util.Set;
  * create answers {@code 200} with the run, {@code "status": "pending"}. Each run moves {@code pending
  * -> processing -> succeeded | failed} as its {@link Progression} says, and a succeeded run's {@code
  * output.urls} serve real PNG images of its aspect ratio from a second origin, {@link
- * #imageBaseUrl()}. Failures can be injected ({@link #injectNext}); every request is journaled
- * ({@link #journal()}). Ids, keys and images follow from the seed.
+ * #imageBaseUrl()}. Failures can be injected ({@link #injectNext}, {@link #injectAfter}); every request is journaled
+ * ({@link #journal()}). {@link #outage()} closes the API port while keeping the state, and {@link
+ * #restore()} opens it again. Ids, keys and images follow from the seed.
  *
  * <pre>{@code
  * try (FakeRunbase fake = FakeRunbase.builder().seed(7).start()) {
@@ -145,6 +146,29 @@ public final class FakeRunbase implements AutoCloseable {
     engine.injectNext(endpoint, times, failure);
   }
 
+  /**
+   * Lets the next {@code skip} requests to the endpoint pass, then answers the {@code times} after
+   * them with the failure, so that a test can make the 5th create fail without racing the client:
+   *
+   * <pre>{@code
+   * fake.injectAfter(Endpoint.CREATE, 4, 1, Failure.serverError(503));   // the 5th create gets the 503
+   * }</pre>
+   *
+   * <p>The requests skipped are counted from now, whatever answers them (another injected failure
+   * too); once it applies, the rule takes its turn with the others in the order they were added.
+   */
+  public void injectAfter(Endpoint endpoint, int skip, int times, Failure failure) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(failure, "failure");
+    if (skip < 0) {
+      throw new IllegalArgumentException("skip must be >= 0, but was " + skip);
+    }
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be >= 1, but was " + times);
+    }
+    engine.injectAfter(endpoint, skip, times, failure);
+  }
+
   /** Answers each request to the endpoint with the failure with the given probability (drawn from the seed). */
   public void injectWithProbability(Endpoint endpoint, double probability, Failure failure) {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -174,15 +198,54 @@ public final class FakeRunbase implements AutoCloseable {
     }
   }
 
-  /** Forgets every run, charge, rate-limit count, injection and journal entry; the ports stay. */
+  /**
+   * Closes the API port, as when the server died: new connections are refused and open ones are
+   * closed (a request in flight gets up to 2 s to finish first), while every run, charge, injection
+   * and journal entry is kept and the image origin stays up. {@link #restore()} opens the port again.
+   * Does nothing during an outage. Blocks until the port is closed.
+   *
+   * <pre>{@code
+   * fake.outage();                       // the client's polls now meet "connection refused"
+   * fake.restore();                      // same port: the client carries on with the same run
+   * }</pre>
+   *
+   * @throws IllegalStateException if the fake is not started or closed
+   */
+  public void outage() {
+    running().outage();
+  }
+
+  /**
+   * Opens the API port again after {@link #outage()}, on the same port (a dynamic one too), with
+   * every run as it was. Does nothing unless in an outage. Blocks until the API answers.
+   *
+   * @throws IllegalStateException if the fake is not started or closed, or if another process took
+   *     the port during the outage (a fixed {@code port(..)} outside the ephemeral range makes that unlikely)
+   */
+  public void restore() {
+    running().restore();
+  }
+
+  /** Whether the API port is closed by {@link #outage()}. */
+  public boolean isInOutage() {
+    FakeServers current = servers;
+    return current != null && !closed && current.isDown();
+  }
+
+  /**
+   * Forgets every run, charge, rate-limit count, injection and journal entry, and ends an outage;
+   * the ports stay.
+   */
   public void reset() {
     engine.reset();
     FakeServers current = servers;
-    if (current != null) {
+    if (current != null && !closed) {
+      current.restore();
       current.resetRequests();
     }
   }
 
+  /** Whether the fake is started and not closed (during an outage too: see {@link #isInOutage()}). */
   public boolean isRunning() {
     FakeServers current = servers;
     return current != null && !closed && current.isRunning();

@@ -1,10 +1,12 @@
 package dev.seedream.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -62,6 +64,29 @@ class StandaloneJarTest {
   }
 
   @Test
+  void anOutageFromAnotherProcessClosesTheApiPortAndKeepsTheRun() throws Exception {
+    Process process = start("--port", "0", "--polls", "2", "--no-rate-limit");
+    try {
+      List<String> lines = firstLines(process, 5);
+      String base = lines.get(0).substring("Fake Runbase listening on ".length());
+      String key = lines.get(1).substring("API key: ".length());
+      String images = lines.get(2).substring("Images served from ".length());
+      assertThat(lines.get(4)).isEqualTo("Outage: POST " + images + "/__control/outage | POST " + images + "/__control/restore");
+      String id = Http.json(Http.create(base, key, Http.createBody("A lamp"))).get("id").getAsString();
+
+      assertThat(post(images + "/__control/outage")).isEqualTo(200);
+      assertThatThrownBy(() -> Http.read(base, key, id)).hasCauseInstanceOf(ConnectException.class);
+      assertThat(post(images + "/__control/restore")).isEqualTo(200);
+
+      assertThat(Http.json(Http.read(base, key, id)).get("status").getAsString()).isEqualTo("pending");
+      assertThat(Http.json(Http.read(base, key, id)).get("status").getAsString()).isEqualTo("succeeded");
+    } finally {
+      process.destroy();
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+    }
+  }
+
+  @Test
   void stopsWhenStandardInputClosesIfAsked() throws Exception {
     Process process = start("--port", "0", "--key", "sk-from-the-command-line", "--no-rate-limit", "--stop-on-stdin-eof");
     try {
@@ -82,10 +107,15 @@ class StandaloneJarTest {
     try {
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).isEqualTo(2);
-      assertThat(Files.readString(temp.resolve("stderr.txt"))).contains("--polls must be a whole number, but was 'many'").contains("Usage:");
+      assertThat(Files.readString(temp.resolve("stderr.txt"))).contains("--polls must be a whole number, but was 'many'").contains("Usage:")
+          .contains("POST /__control/outage").contains("POST /__control/restore");
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  private static int post(String url) {
+    return Http.send(HttpRequest.newBuilder(URI.create(url)).POST(BodyPublishers.noBody()).build()).statusCode();
   }
 
   private Process start(String... args) throws Exception {

@@ -12,16 +12,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The control endpoint under {@code /__control/}, so that tests in any language can drive the fake:
- * {@code POST reset}, {@code POST inject}, {@code DELETE inject}, {@code GET runs}, {@code GET
- * journal}, {@code GET health}. Control requests are not journaled and not rate limited.
+ * The control endpoint under {@code /__control/} of both origins, so that tests in any language can
+ * drive the fake: {@code POST reset}, {@code POST inject}, {@code DELETE inject}, {@code GET runs},
+ * {@code GET journal}, {@code GET state}, {@code GET health}, and on the image origin only (it stays
+ * up while the API is down) {@code POST outage} and {@code POST restore}. Control requests are not
+ * journaled and not rate limited.
  */
 final class ControlTransformer extends FakeTransformer {
   static final String NAME = "seedream-fake-control";
   static final String PREFIX = "/__control/";
 
-  ControlTransformer(FakeEngine engine) {
+  private final FakeServers servers;
+  private final boolean onImageOrigin;
+
+  ControlTransformer(FakeEngine engine, FakeServers servers, boolean onImageOrigin) {
     super(NAME, engine);
+    this.servers = servers;
+    this.onImageOrigin = onImageOrigin;
   }
 
   @Override
@@ -34,7 +41,16 @@ final class ControlTransformer extends FakeTransformer {
           return ok(Map.of("status", "ok"));
         case "POST reset":
           engine.reset();
+          servers.restore();
           return ok(Map.of("reset", true));
+        case "POST outage":
+          checkImageOrigin("outage");
+          servers.outage();
+          return ok(Map.of("outage", true, "refused", servers.baseUrl()));
+        case "POST restore":
+          checkImageOrigin("restore");
+          servers.restore();
+          return ok(Map.of("restored", true, "baseUrl", servers.baseUrl()));
         case "POST inject":
           return ok(Map.of("injected", ControlCommands.inject(engine, request.getBodyAsString())));
         case "DELETE inject":
@@ -45,14 +61,23 @@ final class ControlTransformer extends FakeTransformer {
         case "GET journal":
           return ok(Map.of("requests", engine.journal().snapshot().stream().map(RecordedRequest::toString).collect(Collectors.toList())));
         case "GET state":
-          return ok(Map.of("balance", BigDecimal.valueOf(engine.balanceCents(), 2).toPlainString(), "runs", engine.runs().size()));
+          return ok(Map.of("balance", BigDecimal.valueOf(engine.balanceCents(), 2).toPlainString(), "runs", engine.runs().size(),
+              "api", servers.isDown() ? "down" : "up"));
         default:
           return answer(404, Json.error(
-              "unknown control command '" + command + "': use GET health, POST reset, POST inject, DELETE inject, GET runs, GET journal or GET state",
+              "unknown control command '" + command + "': use GET health, POST reset, POST inject, DELETE inject, GET runs, GET journal,"
+                  + " GET state, or on the image origin POST outage and POST restore",
               "unknown_command"));
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
       return answer(400, Json.error(e.getMessage(), "bad_control_request"));
+    }
+  }
+
+  private void checkImageOrigin(String command) {
+    if (!onImageOrigin) {
+      throw new IllegalArgumentException("send POST /__control/" + command + " to the image origin, which stays up while the API is down: "
+          + servers.imageBaseUrl() + "/__control/" + command);
     }
   }
 

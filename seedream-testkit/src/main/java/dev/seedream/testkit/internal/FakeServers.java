@@ -24,86 +24,155 @@ import java.util.List;
  * The two WireMock servers of a fake: the API origin and the image origin, each on its own port of
  * 127.0.0.1, set up for tests (HTTP/2 over plain HTTP off, bounded journal and logged bodies,
  * asynchronous responses so that delays hold no server thread, unmatched requests answered with
- * WireMock's loud 404), warmed up before use.
+ * WireMock's loud 404), warmed up before use. The API server can be stopped and started again on
+ * its port (an outage) while the engine, and so every run, charge and journal entry, stays.
  */
 public final class FakeServers implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
   private static final String HEALTH = "/__control/health";
 
-  private final WireMockServer api;
+  private final FakeEngine engine;
   private final WireMockServer images;
+  private final List<String> unmatchedEarlier = new ArrayList<>();
+  private volatile WireMockServer api;
+  private volatile int apiPort;
+  private volatile boolean down;
 
-  private FakeServers(WireMockServer api, WireMockServer images) {
-    this.api = api;
-    this.images = images;
+  private FakeServers(FakeEngine engine) {
+    this.engine = engine;
+    Settings settings = engine.settings();
+    this.images = new WireMockServer(options(settings, settings.imagePort(),
+        new ImageTransformer(engine), new ControlTransformer(engine, this, true)));
   }
 
   /** Starts both servers for the engine and tells it where its images live. */
   public static FakeServers start(FakeEngine engine) {
-    Settings settings = engine.settings();
-    WireMockServer api = new WireMockServer(options(settings, settings.port(),
-        new ApiTransformer(engine), new ControlTransformer(engine)));
-    WireMockServer images = new WireMockServer(options(settings, settings.imagePort(),
-        new ImageTransformer(engine), new ControlTransformer(engine)));
+    FakeServers servers = new FakeServers(engine);
     boolean started = false;
     try {
-      api.start();
-      images.start();
-      api.stubFor(post(urlPathEqualTo("/api/v1/runs")).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
-      api.stubFor(get(urlPathMatching("/api/v1/runs/[^/]+")).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
-      api.stubFor(any(urlPathMatching("/__control/.+")).willReturn(aResponse().withTransformers(ControlTransformer.NAME)));
-      images.stubFor(get(urlPathMatching("/images/.+")).willReturn(aResponse().withTransformers(ImageTransformer.NAME)));
-      images.stubFor(get(urlPathEqualTo(HEALTH)).willReturn(aResponse().withTransformers(ControlTransformer.NAME)));
-      FakeServers servers = new FakeServers(api, images);
+      servers.api = startApi(servers, engine.settings().port());
+      servers.apiPort = servers.api.port();
+      servers.images.start();
+      servers.images.stubFor(get(urlPathMatching("/images/.+")).willReturn(aResponse().withTransformers(ImageTransformer.NAME)));
+      servers.images.stubFor(any(urlPathMatching("/__control/.+")).willReturn(aResponse().withTransformers(ControlTransformer.NAME)));
       engine.imageBaseUrl(servers.imageBaseUrl());
-      warmUp(servers.baseUrl());
       warmUp(servers.imageBaseUrl());
-      api.resetRequests();
-      images.resetRequests();
+      servers.images.resetRequests();
       started = true;
       return servers;
     } finally {
       if (!started) {
-        stopQuietly(api);
-        stopQuietly(images);
+        if (servers.api != null) {
+          stopQuietly(servers.api);
+        }
+        stopQuietly(servers.images);
       }
     }
   }
 
   public String baseUrl() {
-    return "http://" + HOST + ":" + api.port();
+    return "http://" + HOST + ":" + apiPort;
   }
 
   public String imageBaseUrl() {
     return "http://" + HOST + ":" + images.port();
   }
 
+  /**
+   * Stops the API server: its port refuses connections and open ones are closed (a request in
+   * flight gets up to 2 s to finish). The image origin and the engine's state stay. Does nothing
+   * during an outage.
+   */
+  public synchronized void outage() {
+    if (down || !images.isRunning()) {
+      return;
+    }
+    unmatchedEarlier.addAll(unmatched(api, baseUrl()));
+    down = true;
+    api.stop();
+  }
+
+  /**
+   * Starts the API server again on the same port, warmed up. Does nothing unless in an outage.
+   *
+   * @throws IllegalStateException if the port cannot be bound again (the outage goes on)
+   */
+  public synchronized void restore() {
+    if (!down || !images.isRunning()) {
+      return;
+    }
+    try {
+      api = startApi(this, apiPort);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("the fake could not open its API port " + apiPort + " again (" + e.getMessage()
+          + "): another process may have taken it during the outage; a fixed port(..) outside the ephemeral range makes that unlikely", e);
+    }
+    down = false;
+  }
+
+  /** Whether the API port is closed by {@link #outage()}. */
+  public boolean isDown() {
+    return down;
+  }
+
   /** Requests that neither server knew, as method and URL. */
-  public List<String> unmatchedRequests() {
-    List<String> out = new ArrayList<>();
-    for (LoggedRequest r : api.findAllUnmatchedRequests()) {
-      out.add(r.getMethod() + " " + baseUrl() + r.getUrl());
+  public synchronized List<String> unmatchedRequests() {
+    List<String> out = new ArrayList<>(unmatchedEarlier);
+    if (!down) {
+      out.addAll(unmatched(api, baseUrl()));
     }
-    for (LoggedRequest r : images.findAllUnmatchedRequests()) {
-      out.add(r.getMethod() + " " + imageBaseUrl() + r.getUrl());
-    }
+    out.addAll(unmatched(images, imageBaseUrl()));
     return out;
   }
 
   /** Clears WireMock's own journals (the fake's journal is the engine's). */
-  public void resetRequests() {
-    api.resetRequests();
+  public synchronized void resetRequests() {
+    unmatchedEarlier.clear();
+    if (!down) {
+      api.resetRequests();
+    }
     images.resetRequests();
   }
 
+  /** Whether the servers are started and not closed (during an outage too). */
   public boolean isRunning() {
-    return api.isRunning() && images.isRunning();
+    return images.isRunning() && (down || api.isRunning());
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     stopQuietly(api);
     stopQuietly(images);
+  }
+
+  /** A started, stubbed and warmed-up API server on the port (0: a free one). */
+  private static WireMockServer startApi(FakeServers servers, int port) {
+    FakeEngine engine = servers.engine;
+    WireMockServer api = new WireMockServer(options(engine.settings(), port,
+        new ApiTransformer(engine), new ControlTransformer(engine, servers, false)));
+    boolean started = false;
+    try {
+      api.start();
+      api.stubFor(post(urlPathEqualTo("/api/v1/runs")).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
+      api.stubFor(get(urlPathMatching("/api/v1/runs/[^/]+")).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
+      api.stubFor(any(urlPathMatching("/__control/.+")).willReturn(aResponse().withTransformers(ControlTransformer.NAME)));
+      warmUp("http://" + HOST + ":" + api.port());
+      api.resetRequests();
+      started = true;
+      return api;
+    } finally {
+      if (!started) {
+        stopQuietly(api);
+      }
+    }
+  }
+
+  private static List<String> unmatched(WireMockServer server, String base) {
+    List<String> out = new ArrayList<>();
+    for (LoggedRequest r : server.findAllUnmatchedRequests()) {
+      out.add(r.getMethod() + " " + base + r.getUrl());
+    }
+    return out;
   }
 
   private static WireMockConfiguration options(Settings settings, int port, Extension... extensions) {

@@ -10,7 +10,10 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /** A minimal PNG writer: 8-bit RGB, one IDAT chunk, no filtering. Deterministic for the same pixels. */
-final class PngEncoder {
+public final class PngEncoder {
+  /** The length of the signature and an IHDR chunk: the shortest start of a PNG. */
+  public static final int HEADER_BYTES = 8 + 12 + 13;
+
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   /** Gives the RGB bytes of one row ({@code 3 * width} bytes) into {@code row}. */
@@ -23,19 +26,36 @@ final class PngEncoder {
   static byte[] encode(int width, int height, Rows rows) {
     try {
       ByteArrayOutputStream png = new ByteArrayOutputStream();
-      png.write(SIGNATURE);
-      byte[] header = new byte[13];
-      putInt(header, 0, width);
-      putInt(header, 4, height);
-      header[8] = 8; // bit depth
-      header[9] = 2; // colour type: truecolour
-      chunk(png, "IHDR", header);
+      header(png, width, height);
       chunk(png, "IDAT", compress(width, height, rows));
       chunk(png, "IEND", new byte[0]);
       return png.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code size} bytes: the signature and the IHDR chunk of a {@code width} x {@code height} image, then zeros. */
+  public static byte[] startOfPng(int size, int width, int height) {
+    try {
+      ByteArrayOutputStream start = new ByteArrayOutputStream(HEADER_BYTES);
+      header(start, width, height);
+      byte[] body = new byte[size];
+      System.arraycopy(start.toByteArray(), 0, body, 0, HEADER_BYTES);
+      return body;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void header(OutputStream png, int width, int height) throws IOException {
+    png.write(SIGNATURE);
+    byte[] header = new byte[13];
+    putInt(header, 0, width);
+    putInt(header, 4, height);
+    header[8] = 8; // bit depth
+    header[9] = 2; // colour type: truecolour
+    chunk(png, "IHDR", header);
   }
 
   private static byte[] compress(int width, int height, Rows rows) throws IOException {

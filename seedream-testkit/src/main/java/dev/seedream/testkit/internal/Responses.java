@@ -4,7 +4,11 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.seedream.testkit.Failure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Turns the fake's answers and injected failures into WireMock responses. */
 final class Responses {
@@ -41,11 +45,39 @@ final class Responses {
             .withHeader("Content-Type", "text/html; charset=utf-8")
             .withBody(html(failure.status()));
         break;
+      case ANSWER:
+        raw(response, failure);
+        break;
       default:
         throw new IllegalStateException("unknown failure kind " + failure.kind());
     }
     failure.retryAfter().ifPresent(value -> response.withHeader("Retry-After", value));
     return response.build();
+  }
+
+  /**
+   * A raw answer: its headers grouped by name in the order given, its body, and a Content-Length of
+   * the body (or the declared one) unless it is chunked. Without a Content-Length, WireMock (whose
+   * chunked encoding policy is ALWAYS) flushes before it closes, so that Jetty commits the headers
+   * without a length: chunked for HTTP/1.1 keep-alive, ended by closing the connection otherwise.
+   */
+  private static void raw(ResponseDefinitionBuilder response, Failure failure) {
+    response.withStatus(failure.status());
+    failure.contentType().ifPresent(type -> response.withHeader("Content-Type", type));
+    Map<String, List<String>> grouped = new LinkedHashMap<>(); // the first spelling of each name -> its values
+    for (Map.Entry<String, String> header : failure.headers()) {
+      String name = grouped.keySet().stream().filter(header.getKey()::equalsIgnoreCase).findFirst().orElse(header.getKey());
+      grouped.computeIfAbsent(name, k -> new ArrayList<>()).add(header.getValue());
+    }
+    grouped.forEach((name, values) -> response.withHeader(name, values.toArray(new String[0])));
+    byte[] body = failure.body();
+    boolean bodiless = failure.status() == 204 || failure.status() == 304;
+    if (failure.declaredContentLength().isPresent()) {
+      response.withHeader("Content-Length", Long.toString(failure.declaredContentLength().getAsLong()));
+    } else if (!failure.isChunked() && !bodiless) {
+      response.withHeader("Content-Length", Integer.toString(body.length));
+    }
+    response.withBody(body);
   }
 
   /** A plain-text 404 that says what the fake serves, for paths it does not know. */
@@ -68,6 +100,14 @@ final class Responses {
 
   private static String reason(int status) {
     switch (status) {
+      case 200:
+        return "OK";
+      case 403:
+        return "Forbidden";
+      case 404:
+        return "Not Found";
+      case 429:
+        return "Too Many Requests";
       case 500:
         return "Internal Server Error";
       case 502:

@@ -31,8 +31,10 @@ final class StandaloneOptions {
       "  --image-scale N             images N times smaller than real (default 32)",
       "  --full-size-images          images at the real 2K/4K sizes",
       "  --stop-on-stdin-eof         stop when standard input is closed (besides SIGTERM / Ctrl-C)",
-      "Control endpoint: POST /__control/reset, POST /__control/inject {json}, DELETE /__control/inject,",
-      "  GET /__control/runs, GET /__control/journal, GET /__control/state");
+      "Control endpoint (on both origins): POST /__control/reset, POST /__control/inject {json},",
+      "  DELETE /__control/inject, GET /__control/runs, GET /__control/journal, GET /__control/state",
+      "Outage (on the image origin, which stays up): POST /__control/outage closes the API port, keeping",
+      "  every run, charge and journal entry; POST /__control/restore opens the same port again");
 
   final FakeRunbase.Builder builder = FakeRunbase.builder();
   boolean stopOnStdinEof;
