@@ -1,6 +1,5 @@
 package dev.seedream.internal;
 
-import dev.seedream.spi.AsyncBodySink;
 import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
@@ -29,8 +28,7 @@ interface Exchanger extends AutoCloseable {
 
       @Override
       public CompletableFuture<HttpResponse> download(HttpRequest request, FileSink sink) {
-        AsyncBodySink asyncSink = sink::writeAsync;
-        return transport.download(request, asyncSink);
+        return transport.download(request, sink.async());
       }
 
       @Override
@@ -51,7 +49,7 @@ interface Exchanger extends AutoCloseable {
 
       @Override
       public CompletableFuture<HttpResponse> download(HttpRequest request, FileSink sink) {
-        return Blocking.submit(executor, () -> transport.download(request, sink::write));
+        return Blocking.submit(executor, () -> transport.download(request, sink));
       }
 
       @Override

@@ -12,9 +12,11 @@ public interface AsyncHttpTransport extends AutoCloseable {
   CompletableFuture<HttpResponse> exchange(HttpRequest request);
 
   /**
-   * Sends a request; for a 2xx answer, streams the body to {@code sink}, respecting the stages it
-   * returns, and completes with the answer without body; for any other status, completes with the
-   * answer and its bounded body.
+   * Sends a request; for a 2xx answer, tells {@code sink} its head ({@link AsyncBodySink#begin}),
+   * streams the body to it, respecting the stages it returns, and completes with the answer without
+   * body; for any other status, completes with the answer and its bounded body. A {@link
+   * dev.seedream.SeedreamException} from the sink completes the future as it is (not as a network
+   * failure), and the connection is discarded.
    */
   CompletableFuture<HttpResponse> download(HttpRequest request, AsyncBodySink sink);
 

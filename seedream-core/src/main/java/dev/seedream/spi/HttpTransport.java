@@ -16,6 +16,10 @@ package dev.seedream.spi;
  *       {@link dev.seedream.MalformedResponseException}.
  *   <li>Throw {@link dev.seedream.TransportException} for network failures, with {@code
  *       requestSent} false only when no byte of the request can have reached the server.
+ *   <li>In {@link #download}, call {@link BodySink#begin} with the status and headers of a 2xx
+ *       answer before reading its body. A {@link dev.seedream.SeedreamException} that the sink
+ *       throws (from {@code begin} or {@code write}) is not a network failure: throw it on as it
+ *       is, read no more of the body, and discard the connection.
  *   <li>Close or consume every answer body on every path, and keep TLS verification on.
  *   <li>Be thread-safe.
  * </ul>
@@ -25,9 +29,9 @@ public interface HttpTransport extends AutoCloseable {
   HttpResponse exchange(HttpRequest request);
 
   /**
-   * Sends a request; for a 2xx answer, streams the body to {@code sink} and returns the answer with
-   * an empty body; for any other status, returns the answer with its body in memory (bounded as
-   * for {@link #exchange}).
+   * Sends a request; for a 2xx answer, tells {@code sink} its head ({@link BodySink#begin}), streams
+   * the body to it and returns the answer with an empty body; for any other status, returns the
+   * answer with its body in memory (bounded as for {@link #exchange}).
    */
   HttpResponse download(HttpRequest request, BodySink sink);
 

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seedream.ApiException;
 import dev.seedream.AspectRatio;
 import dev.seedream.AuthenticationException;
+import dev.seedream.CancelledException;
 import dev.seedream.ClientBuilder;
 import dev.seedream.DeadlineExceededException;
+import dev.seedream.DownloadException;
 import dev.seedream.GenerationRequest;
 import dev.seedream.InsufficientBalanceException;
 import dev.seedream.InvalidRequestException;
@@ -34,6 +36,7 @@ import dev.seedream.SpendLimitExceededException;
 import dev.seedream.TransportException;
 import dev.seedream.UsageExceededException;
 import dev.seedream.spi.RateBudget;
+import dev.seedream.testkit.Bodies;
 import dev.seedream.testkit.Endpoint;
 import dev.seedream.testkit.Failure;
 import dev.seedream.testkit.FakeRunbase;
@@ -41,6 +44,7 @@ import dev.seedream.testkit.NetworkFault;
 import dev.seedream.testkit.Progression;
 import dev.seedream.testkit.RunbaseError;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -404,6 +409,180 @@ public abstract class SeedreamClientContract {
     }
     limited.journal().assertNeverRateLimited();
     limited.journal().assertRunsCreated(12);
+  }
+
+  /** Downloads: bounded by maxImageBytes, whether the size is declared truly, falsely or not at all. */
+  @ParameterizedTest
+  @ValueSource(strings = {"chunked", "declared", "declared falsely"})
+  void anImagePastMaxImageBytesFailsAtOnceAndLeavesNoFile(String size) throws IOException {
+    SeedreamClient bounded = client(fake, builder -> builder.maxImageBytes(64 * 1024));
+    Run run = bounded.generate(REQUEST);
+    Failure image = Failure.answer(200).withContentType("image/png");
+    Failure big = size.equals("chunked")
+        ? image.withBody(Bodies.pngLike(1024 * 1024)).chunked()
+        : size.equals("declared")
+            ? image.withBody(Bodies.pngLike(1024 * 1024))
+            : image.withBody(Bodies.pngLike(1000)).withDeclaredContentLength(10L * 1024 * 1024 * 1024);
+    fake.injectNext(Endpoint.IMAGE, FAST_RETRIES.maxAttempts(), big);
+
+    DownloadException thrown = assertThrows(DownloadException.class, () -> bounded.download(run, out()));
+    assertTrue(thrown.getMessage().contains("larger than maxImageBytes, 65536 bytes"), thrown.getMessage());
+    assertEquals(1, fake.journal().imageRequests().size(), "not retried");
+    assertNoFileIn(out());
+  }
+
+  @Test
+  void anAnswerThatIsNotAnImageFailsNamingWhatCameEscapedAndLeavesNoFile() throws IOException {
+    Run run = client.generate(REQUEST);
+    fake.injectNext(Endpoint.IMAGE, FAST_RETRIES.maxAttempts(), Failure.answer(200).withContentType("text/html; charset=utf-8")
+        .withBody("<html>\u001b[2JSign in to continue</html>"));
+
+    DownloadException thrown = assertThrows(DownloadException.class, () -> client.download(run, out()));
+    assertTrue(thrown.getMessage().contains("is not an image: its Content-Type is 'text/html; charset=utf-8'"), thrown.getMessage());
+    assertTrue(thrown.getMessage().contains("<html>\\u001B[2JSign in"), thrown.getMessage());
+    assertFalse(thrown.getMessage().contains("\u001b"), "no raw escape character");
+    assertEquals(1, fake.journal().imageRequests().size(), "not retried");
+    assertNoFileIn(out());
+  }
+
+  @Test
+  void theExtensionOfAnImageComesFromItsBytesNotFromItsUrl() throws IOException {
+    Run run = client.generate(REQUEST);
+    byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1};
+    fake.injectNext(Endpoint.IMAGE, 1, Failure.answer(200).withContentType("application/octet-stream").withBody(jpeg));
+
+    List<Path> files = client.download(run, out());
+    assertTrue(run.outputUrls().get(0).getPath().endsWith(".png"), "the URL says png");
+    assertEquals(List.of(run.id().value() + "-1.jpg"), List.of(files.get(0).getFileName().toString()));
+    assertEquals(jpeg.length, Files.size(files.get(0)));
+  }
+
+  @Test
+  void aFailedImageLeavesNoFileOfTheCallBehind() throws IOException {
+    FakeRunbase two = start(FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(1, 1)).imagesPerRun(2));
+    SeedreamClient twoImages = client(two, builder -> builder);
+    Run run = twoImages.generate(REQUEST);
+    two.injectAfter(Endpoint.IMAGE, 1, 1, Failure.answer(404).withContentType("text/plain").withBody("gone"));
+
+    DownloadException thrown = assertThrows(DownloadException.class, () -> twoImages.download(run, out()));
+    assertEquals(404, thrown.statusCode());
+    assertEquals(2, two.journal().imageRequests().size());
+    assertNoFileIn(out());
+  }
+
+  @Test
+  void closingTheClientCancelsADownloadInFlightAndDeletesItsPartFile() throws Exception {
+    Run run = client.generate(REQUEST);
+    fake.injectNext(Endpoint.IMAGE, 1, Failure.delay(Duration.ofSeconds(30)));
+    CompletableFuture<List<Path>> download = client.async().download(run, out());
+    DirectoryWatch.awaitUntil(out(), files -> files.size() == 1 && files.get(0).endsWith(".part"), Duration.ofSeconds(20));
+
+    client.close();
+
+    assertNoFileIn(out());
+    CompletionException thrown = assertThrows(CompletionException.class, download::join);
+    assertInstanceOf(CancelledException.class, thrown.getCause());
+  }
+
+  @Test
+  void cancellingADownloadDeletesItsPartFile() throws Exception {
+    Run run = client.generate(REQUEST);
+    fake.injectNext(Endpoint.IMAGE, 1, Failure.delay(Duration.ofSeconds(30)));
+    CompletableFuture<List<Path>> download = client.async().download(run, out());
+    DirectoryWatch.awaitUntil(out(), files -> files.size() == 1, Duration.ofSeconds(20));
+
+    download.cancel(true);
+
+    DirectoryWatch.awaitUntil(out(), List::isEmpty, Duration.ofSeconds(20));
+    assertNoFileIn(out());
+  }
+
+  /**
+   * The JVM ends on SIGINT (Ctrl-C) or SIGTERM while an image is on its way: the part file goes with
+   * it. Runs {@link DownloadChild} in a JVM of its own, whose client uses the transport found on the
+   * test classpath.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"INT", "TERM"})
+  void aSignalThatEndsTheJvmDuringADownloadLeavesNoPartFile(String signal) throws Exception {
+    Path out = out();
+    try (ChildJvm child = ChildJvm.start("interrupt", out, 0)) {
+      child.awaitLine("DOWNLOADING", Duration.ofSeconds(120));
+      assertEquals(1, DirectoryWatch.files(out).size(), "the part file of the download under way");
+
+      child.signal(signal);
+
+      assertEquals(signal.equals("INT") ? 130 : 143, child.awaitExit(Duration.ofSeconds(60)), child.output());
+    }
+    assertNoFileIn(out);
+  }
+
+  /**
+   * A local write error (here a file size limit, {@code ulimit -f}, as a full disk would be) fails
+   * the download at once: the image is fetched once, not retried as if the network had failed.
+   */
+  @Test
+  void aLocalWriteErrorFailsAtOnceWithoutRetryAndLeavesNoFile() throws Exception {
+    Path out = out();
+    try (ChildJvm child = ChildJvm.start("write-error", out, 1024)) {
+      assertEquals("FAILED " + DownloadException.class.getName(), child.awaitLine("FAILED", Duration.ofSeconds(120)), child.output());
+      String message = child.awaitLine("MESSAGE", Duration.ofSeconds(10));
+      assertTrue(message.contains("cannot write image 1 of run"), message);
+      assertEquals("IMAGE_REQUESTS 1", child.awaitLine("IMAGE_REQUESTS", Duration.ofSeconds(10)), child.output());
+      assertEquals(0, child.awaitExit(Duration.ofSeconds(60)), child.output());
+    }
+    assertNoFileIn(out);
+  }
+
+  @Test
+  void anOutputUrlWithUserInfoFailsAtOnceWithoutARequest() {
+    Run run = client.generate(REQUEST);
+    URI url = run.outputUrls().get(0);
+    URI withUser = URI.create(url.getScheme() + "://user:hunter2@" + url.getRawAuthority() + url.getRawPath());
+    Run odd = run.toBuilder().outputUrls(List.of(withUser)).build();
+
+    DownloadException thrown = assertThrows(DownloadException.class, () -> client.download(odd, out()));
+    assertTrue(thrown.getMessage().contains("user info"), thrown.getMessage());
+    assertFalse(thrown.getMessage().contains("hunter2"), thrown.getMessage());
+    assertEquals(0, fake.journal().imageRequests().size());
+    assertFalse(Files.exists(out()), "not even the directory was made");
+  }
+
+  /** A redirect may go to http(s) only, with a host and no user info; what a server sent never ends in an IllegalArgumentException. */
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://127.0.0.1/a.png", "file:///etc/passwd", "http://user:hunter2@127.0.0.1/a.png",
+      "mailto:someone@example.com", "http://exa mple/a.png", "http://[::1/a.png"})
+  void aRedirectToAnythingButAPlainHttpUrlFailsAtOnceAndLeavesNoFile(String location) throws IOException {
+    Run run = client.generate(REQUEST);
+    fake.injectNext(Endpoint.IMAGE, FAST_RETRIES.maxAttempts(), Failure.answer(302).withHeader("Location", location));
+
+    DownloadException thrown = assertThrows(DownloadException.class, () -> client.download(run, out()));
+    assertEquals(302, thrown.statusCode());
+    assertTrue(thrown.getMessage().contains("redirects to"), thrown.getMessage());
+    assertFalse(thrown.getMessage().contains("hunter2"), thrown.getMessage());
+    assertEquals(1, fake.journal().imageRequests().size(), "neither followed nor retried");
+    assertNoFileIn(out());
+  }
+
+  @Test
+  void aRelativeRedirectIsFollowed() throws IOException {
+    Run run = client.generate(REQUEST);
+    fake.injectNext(Endpoint.IMAGE, 1, Failure.answer(302).withHeader("Location", run.outputUrls().get(0).getRawPath()));
+
+    List<Path> files = client.download(run, out());
+    assertEquals(1, files.size());
+    assertEquals(2, fake.journal().imageRequests().size());
+    assertTrue(pngSize(Files.readAllBytes(files.get(0)))[0] > 0);
+  }
+
+  private Path out() {
+    return directory.resolve("out");
+  }
+
+  private static void assertNoFileIn(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      assertEquals(List.of(), DirectoryWatch.files(dir), "files left in " + dir);
+    }
   }
 
   private static final Map<Integer, Class<? extends SeedreamException>> HTML_TYPES =

@@ -48,8 +48,9 @@ import org.apache.hc.core5.util.Timeout;
  * follows no redirect; it bounds each attempt by {@link HttpRequest#timeout()} from the start of
  * the exchange to the end of the answer, and aborts it when the calling thread is interrupted
  * (throwing {@link TransportException} with the interrupt flag still set); it reads at most {@link
- * HttpRequest#maxResponseBytes()} into memory and discards the connection beyond that; it returns
- * every connection to the pool, or discards it, on every path. TLS verification is always on; the
+ * HttpRequest#maxResponseBytes()} into memory and discards the connection beyond that; a {@link
+ * SeedreamException} of a download's sink (an image refused, a disk full) is thrown on as it is and
+ * discards the connection; it returns every connection to the pool, or discards it, on every path. TLS verification is always on; the
  * JDK's proxy properties ({@code https.proxyHost}, {@code http.nonProxyHosts}, ...) and TLS
  * properties ({@code javax.net.ssl.*}) are honoured. Compression, cookies and HttpClient's own
  * retries are off: the engine retries.
@@ -165,8 +166,10 @@ public final class ApacheHttpTransport implements HttpTransport {
       throws IOException {
     int status = response.getCode();
     if (sink != null && status >= 200 && status < 300) {
+      HttpResponse head = HttpResponse.of(status, Bodies.headers(response), null);
+      sink.begin(head); // may refuse the body before it is read: the caller discards the connection
       Bodies.stream(response, sink);
-      return HttpResponse.of(status, Bodies.headers(response), null);
+      return head;
     }
     byte[] body = Bodies.readBounded(response, request.maxResponseBytes(), what);
     return HttpResponse.of(status, Bodies.headers(response), body);

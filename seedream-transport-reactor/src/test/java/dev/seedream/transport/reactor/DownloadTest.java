@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedream.DownloadException;
+import dev.seedream.RunId;
 import dev.seedream.spi.AsyncBodySink;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,6 +130,71 @@ class DownloadTest extends TransportTestSupport {
     }));
 
     assertThat(failure).isSameAs(broken);
+  }
+
+  @Test
+  void theSinkIsToldTheHeadOfA2xxAnswerBeforeItsBody() throws Exception {
+    server.stubFor(get("/a.png").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png")
+        .withHeader("Content-Length", "5000").withBody(new byte[5000])));
+    java.util.concurrent.atomic.AtomicReference<HttpResponse> head = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicLong total = new AtomicLong();
+    AtomicLong bytesBeforeHead = new AtomicLong(-1);
+
+    valueOf(transport.download(HttpRequest.get(uri("/a.png")).build(), new AsyncBodySink() {
+      @Override
+      public void begin(HttpResponse answer) {
+        bytesBeforeHead.set(total.get());
+        head.set(answer);
+      }
+
+      @Override
+      public CompletionStage<Void> write(ByteBuffer chunk) {
+        total.addAndGet(chunk.remaining());
+        return CompletableFuture.completedFuture(null);
+      }
+    }));
+
+    assertThat(bytesBeforeHead).hasValue(0);
+    assertThat(head.get().status()).isEqualTo(200);
+    assertThat(head.get().header("content-type")).contains("image/png");
+    assertThat(head.get().header("Content-Length")).contains("5000");
+    assertThat(total).hasValue(5000);
+  }
+
+  @Test
+  void aSinkThatRefusesTheHeadGetsNoBodyItsExceptionPassesOnAndTheConnectionIsClosed() throws Exception {
+    server.stubFor(get("/big.png").willReturn(aResponse().withStatus(200).withBody(new byte[2_000_000])));
+    DownloadException tooLarge = new DownloadException("image 1 of run r is larger than maxImageBytes", RunId.of("r"), 200, null);
+    AtomicInteger writes = new AtomicInteger();
+
+    Throwable failure = failureOf(transport.download(HttpRequest.get(uri("/big.png")).build(), new AsyncBodySink() {
+      @Override
+      public void begin(HttpResponse answer) {
+        throw tooLarge;
+      }
+
+      @Override
+      public CompletionStage<Void> write(ByteBuffer chunk) {
+        writes.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+      }
+    }));
+
+    assertThat(failure).isSameAs(tooLarge);
+    assertThat(writes).hasValue(0);
+    awaitZero("open connections after a refused head", () -> transport.openConnections().orElseThrow());
+  }
+
+  @Test
+  void aSeedreamExceptionOfTheSinkPassesOnUnchangedAndClosesTheConnection() throws Exception {
+    server.stubFor(get("/image.png").willReturn(aResponse().withStatus(200).withBody(new byte[1024 * 1024])));
+    DownloadException diskFull = new DownloadException("cannot write image 1: No space left on device", RunId.of("r"), 0, null);
+
+    Throwable failure = failureOf(transport.download(HttpRequest.get(uri("/image.png")).build(),
+        chunk -> CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(diskFull))));
+
+    assertThat(failure).isSameAs(diskFull);
+    awaitZero("open connections after a failed sink", () -> transport.openConnections().orElseThrow());
   }
 
   @Test

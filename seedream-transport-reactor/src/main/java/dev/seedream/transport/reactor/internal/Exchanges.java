@@ -41,6 +41,12 @@ public final class Exchanges {
       if (status < 200 || status >= 300) {
         return bounded(response, body, request);
       }
+      try {
+        sink.begin(HttpResponse.of(status, headers(response.responseHeaders()), null));
+      } catch (RuntimeException e) {
+        // refused before the body is read: the body is not subscribed, and the connection is closed
+        return Mono.error(new SinkFailure(e));
+      }
       return body
           // copied while delivered: the sink owns its chunk, and no pooled buffer waits in a queue
           .map(buffer -> {
