@@ -93,6 +93,37 @@ class DownloadTest {
   }
 
   @Test
+  void aDownloadBrokenMidBodyIsRetriedFromTheStartAndHoldsOnlyTheLastAttemptsBytes() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    dev.seedream.spi.AsyncHttpTransport breaksOnce = new dev.seedream.spi.AsyncHttpTransport() {
+      @Override
+      public CompletableFuture<dev.seedream.spi.HttpResponse> exchange(dev.seedream.spi.HttpRequest request) {
+        throw new AssertionError("no API request expected");
+      }
+
+      @Override
+      public CompletableFuture<dev.seedream.spi.HttpResponse> download(
+          dev.seedream.spi.HttpRequest request, dev.seedream.spi.AsyncBodySink sink) {
+        dev.seedream.spi.HttpResponse head = dev.seedream.spi.HttpResponse.of(200, Map.of("Content-Type", List.of("image/png")), null);
+        sink.begin(head);
+        if (attempts.incrementAndGet() == 1) {
+          byte[] junk = "\u0089PNG the first attempt, cut short, and longer than the image".getBytes(StandardCharsets.ISO_8859_1);
+          return sink.write(java.nio.ByteBuffer.wrap(junk)).toCompletableFuture().thenCompose(ignored ->
+              CompletableFuture.failedFuture(new TransportException(TransportException.Reason.CONNECTION_CLOSED, "reset", null)));
+        }
+        return sink.write(java.nio.ByteBuffer.wrap(PNG)).toCompletableFuture().thenApply(ignored -> head);
+      }
+    };
+    client = SeedreamAsyncClient.builder().apiKey(KEY).baseUrl("https://runbase.test").transport(breaksOnce)
+        .codec(new TextCodec()).scheduler(time).build();
+
+    List<Path> files = finish(client.download(run("https://cdn.example/a.png"), dir));
+
+    assertThat(attempts).hasValue(2);
+    assertThat(Files.readAllBytes(files.get(0))).isEqualTo(PNG);
+  }
+
+  @Test
   void imagesGetTheDefaultPermissionsNotThoseOfATemporaryFile() throws Exception {
     Path reference = Files.createFile(dir.resolve("reference.txt"));
     client(r -> png());

@@ -147,9 +147,10 @@ final class Downloader {
 
     /** For close: fails the call, and deletes its part files before returning. */
     void closeNow() {
+      // delete first, on this thread: close() returns only once no part file of the call is left
+      deleteParts();
       result.completeExceptionally(new CancelledException(
           "the client was closed while the images of run " + run.id() + " were downloaded", run.id(), null));
-      deleteParts();
     }
 
     /** Deletes the part files first, then fails: whoever sees the failure finds no file of this call. */

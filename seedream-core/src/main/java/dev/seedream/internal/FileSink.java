@@ -48,6 +48,8 @@ final class FileSink implements BodySink {
   private String contentType;
   private boolean begun;
   private String extension;
+  /** Set by {@link #reset()}: the file is emptied by the next write, on the writing thread. */
+  private boolean emptyFirst;
 
   /**
    * @param what {@code "image 1 of run run_x from https://cdn.example/a.png"}, for messages
@@ -62,14 +64,12 @@ final class FileSink implements BodySink {
     this.progress = progress;
   }
 
-  /** Starts over, for a new attempt. */
+  /**
+   * Starts over, for a new attempt. Touches no file: the next write empties it, on the thread that
+   * writes (the engine's, never a scheduler's or an event loop's).
+   */
   synchronized void reset() {
-    try {
-      channel.truncate(0);
-      channel.position(0);
-    } catch (IOException e) {
-      throw writeFailed(e);
-    }
+    emptyFirst = true;
     written = 0;
     headLength = 0;
     declared = -1;
@@ -107,6 +107,11 @@ final class FileSink implements BodySink {
       }
     }
     try {
+      if (emptyFirst) {
+        channel.truncate(0);
+        channel.position(0);
+        emptyFirst = false;
+      }
       while (chunk.hasRemaining()) {
         written += channel.write(chunk);
       }
