@@ -211,7 +211,13 @@ public final class ClientBuilder<C> {
     return this;
   }
 
-  /** The largest JSON answer read; a larger one is a {@link MalformedResponseException}. Default: 1 MiB. */
+  /**
+   * The most bytes kept of an answer. Default: 1 MiB. Answers are read as they stream: of a run,
+   * only its own fields are kept (the echoed {@code input}, which holds {@code data:} images, is
+   * dropped unheld), and a run whose own fields take more is a {@link MalformedResponseException};
+   * an error answer is cut to this many bytes, and still maps to its status. The Gson codec reads a
+   * whole answer up to 256 MiB, whatever this bound.
+   */
   public ClientBuilder<C> maxResponseBytes(long maxResponseBytes) {
     if (maxResponseBytes < 1024) {
       throw new IllegalArgumentException("maxResponseBytes must be at least 1024, but was " + maxResponseBytes);

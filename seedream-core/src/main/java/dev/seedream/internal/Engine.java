@@ -112,12 +112,12 @@ public final class Engine implements AutoCloseable {
 
   /** An engine over a blocking transport, which runs on {@code settings.executor()}. */
   public static Engine blocking(Settings settings, dev.seedream.spi.HttpTransport transport, boolean ownsTransport) {
-    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.executor()));
+    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.executor(), settings.codec()));
   }
 
   /** An engine over a non-blocking transport. */
   public static Engine nonBlocking(Settings settings, dev.seedream.spi.AsyncHttpTransport transport, boolean ownsTransport) {
-    return new Engine(settings, Exchanger.of(transport, ownsTransport));
+    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.codec()));
   }
 
   /**

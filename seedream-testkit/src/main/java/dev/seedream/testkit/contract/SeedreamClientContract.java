@@ -49,10 +49,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +99,10 @@ public abstract class SeedreamClientContract {
           .learning(false)
           .build();
   protected static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+  /** The attempt timeout of the tests whose answers are 13 MB: the client's default. */
+  private static final Duration BIG_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+  /** The polls measured by the heap test. */
+  private static final int HEAP_POLLS = 6;
   private static final RetryPolicy FAST_RETRIES =
       RetryPolicy.custom().maxAttempts(4).initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100)).build();
   private static final GenerationRequest REQUEST =
@@ -136,13 +143,37 @@ public abstract class SeedreamClientContract {
     return started;
   }
 
+  /** Starts a fake whose threads (the server's, and every thread they start) belong to {@code group}. */
+  private FakeRunbase startIn(ThreadGroup group, FakeRunbase.Builder builder) throws InterruptedException {
+    AtomicReference<Object> outcome = new AtomicReference<>();
+    Thread starter = new Thread(group, () -> {
+      try {
+        outcome.set(builder.start());
+      } catch (RuntimeException | Error e) {
+        outcome.set(e);
+      }
+    }, group.getName() + "-starter");
+    starter.start();
+    starter.join();
+    if (outcome.get() instanceof Throwable) {
+      throw new AssertionError("the fake Runbase did not start", (Throwable) outcome.get());
+    }
+    FakeRunbase started = (FakeRunbase) outcome.get();
+    open.add(started);
+    return started;
+  }
+
   private SeedreamClient client(FakeRunbase server, UnaryOperator<ClientBuilder<SeedreamClient>> more) {
+    return client(server.baseUrl(), server.apiKey(), more);
+  }
+
+  private SeedreamClient client(String baseUrl, String apiKey, UnaryOperator<ClientBuilder<SeedreamClient>> more) {
     SeedreamClient made =
         more.apply(
                 withTransport(
                     SeedreamClient.builder()
-                        .apiKey(server.apiKey())
-                        .baseUrl(server.baseUrl())
+                        .apiKey(apiKey)
+                        .baseUrl(baseUrl)
                         .rateBudget(RateBudget.unlimited())
                         .pollPolicy(FAST_POLLS)
                         .retryPolicy(FAST_RETRIES)
@@ -583,6 +614,137 @@ public abstract class SeedreamClientContract {
     if (Files.exists(dir)) {
       assertEquals(List.of(), DirectoryWatch.files(dir), "files left in " + dir);
     }
+  }
+
+  /**
+   * 14 reference images of 700 KB each, as {@code data:} URIs: Runbase echoes {@code input} in every
+   * answer, so each answer holds 13 MB, far above the default {@code maxResponseBytes} of 1 MiB.
+   */
+  @Test
+  void aRequestWithFourteenDataImagesOf700KilobytesSucceedsWithTheDefaultBounds() {
+    FakeRunbase big = start(FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(1, 1)));
+    SeedreamClient defaults = client(big, builder -> builder.attemptTimeout(BIG_ANSWER_TIMEOUT));
+    GenerationRequest request = withDataImages(14, 700 * 1024);
+
+    Run run = defaults.generate(request);
+
+    assertEquals(RunStatus.SUCCEEDED, run.status());
+    assertFalse(run.outputUrls().isEmpty(), "output URLs");
+    big.journal().assertRunsCreated(1);
+    assertEquals(request.imageUrls(), big.runs().get(0).input().get("image_urls"), "the fake got every image whole");
+    assertEquals(3, big.journal().pollsOf(run.id().value()), "pending, processing, succeeded");
+  }
+
+  /** One reference image of 9.5 MB (just under the limit of 10 MB), as a {@code data:} URI: 12.7 MB in every answer. */
+  @Test
+  void aRequestWithOneDataImageOf9AndAHalfMegabytesSucceedsWithTheDefaultBounds() {
+    FakeRunbase big = start(FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(1, 1)));
+    SeedreamClient defaults = client(big, builder -> builder.attemptTimeout(BIG_ANSWER_TIMEOUT));
+
+    Run run = defaults.generate(withDataImages(1, 19 * 512 * 1024));
+
+    assertEquals(RunStatus.SUCCEEDED, run.status());
+    assertFalse(run.outputUrls().isEmpty(), "output URLs");
+    big.journal().assertRunsCreated(1);
+  }
+
+  /**
+   * Polling a run whose every answer is 13 MB (the echoed input of 14 images of 700 KB) costs the
+   * client less than 4 MB of heap per poll.
+   *
+   * <p>What is measured is what a user feels as heap growth: the bytes the client allocates per
+   * poll, garbage included, since garbage is what makes the heap grow between two collections (an
+   * SDK that read each answer into memory would allocate 13 MB or more per poll, and the heap would
+   * grow by that much with every poll until the next collection). HotSpot counts the bytes each
+   * thread allocates; the test sums the counters of every thread that is not the fake server's (the
+   * fake is started in a thread group of its own, which every thread it starts inherits), over the
+   * polls of one wait, after a first poll that warms connections and buffers. As a check that the
+   * counters see what they should, the fake's own threads must have allocated at least the size of
+   * the answers they wrote.
+   *
+   * <p>The heap in use after a full collection is not what is asserted: it would hide the garbage
+   * that a user's heap grows by, and it counts what the fake server retains (WireMock's request
+   * journal keeps every answer it sent, about 13 MB a poll here), which the client cannot change.
+   */
+  @Test
+  void pollingARunWithA13MegabyteAnswerCostsTheClientLessThan4MegabytesOfHeapPerPoll() throws InterruptedException {
+    ThreadGroup fakeThreads = new ThreadGroup("fake-runbase-heap");
+    FakeRunbase big = startIn(fakeThreads, FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(HEAP_POLLS, 0)));
+    SeedreamClient defaults = client(big, builder -> builder.attemptTimeout(BIG_ANSWER_TIMEOUT));
+    GenerationRequest request = withDataImages(14, 700 * 1024);
+    long answerBytes = request.imageUrls().stream().mapToLong(String::length).sum();
+    RunId id = defaults.submit(request);
+    assertEquals(RunStatus.PENDING, defaults.get(id).status());
+
+    ClientHeap heap = ClientHeap.start(fakeThreads);
+    Run run = defaults.await(id);
+    long clientBytes = heap.allocatedByClient();
+    long fakeBytes = heap.allocatedByFake();
+
+    assertEquals(RunStatus.SUCCEEDED, run.status());
+    int polls = big.journal().pollsOf(id.value()) - 1;
+    assertEquals(HEAP_POLLS, polls, "polls measured");
+    assertTrue(fakeBytes / polls > answerBytes,
+        "the fake's threads allocated " + fakeBytes / polls + " bytes per poll, less than the " + answerBytes
+            + " of each answer: the measurement does not see them");
+    assertTrue(clientBytes / polls < 4L * 1024 * 1024,
+        "the client allocated " + clientBytes / polls + " bytes per poll of a " + answerBytes + "-byte answer");
+  }
+
+  /** A run whose own fields (here its error message) are larger than maxResponseBytes: refused, after reading no more than the bound. */
+  @Test
+  void aCreateWhoseRunFieldsAreLargerThanMaxResponseBytesIsAMalformedResponse() {
+    String run = "{\"id\":\"run_huge_error\",\"status\":\"failed\",\"error\":{\"message\":\""
+        + "x".repeat(8 * 1024 * 1024) + "\"}}";
+    FixedAnswerServer server = FixedAnswerServer.start(200, "application/json", run);
+    open.add(server);
+    SeedreamClient defaults = client(server.baseUrl(), "sk-fixed-answer", builder -> builder);
+
+    SeedreamException thrown = assertThrows(SeedreamException.class, () -> defaults.submit(REQUEST));
+
+    MalformedResponseException malformed = causeOfType(thrown, MalformedResponseException.class);
+    assertTrue(malformed.getMessage().contains("larger than 1048576 bytes (maxResponseBytes)"), malformed.getMessage());
+    assertFalse(thrown.runId().isPresent(), "no run id was read");
+    assertEquals(1, server.requests(), "a create that may have reached the server is not sent again");
+  }
+
+  /** A proxy's 502 with a page of 5 MB still maps to its status, with an excerpt of the page. */
+  @Test
+  void a502WithA5MegabyteHtmlPageIsAServerErrorWithAnExcerpt() {
+    String page = "<html><head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1>\n"
+        + "<p>The upstream server did not answer.</p>\n".repeat(5 * 1024 * 1024 / 40) + "</body></html>\n";
+    FixedAnswerServer server = FixedAnswerServer.start(502, "text/html; charset=utf-8", page);
+    open.add(server);
+    SeedreamClient defaults = client(server.baseUrl(), "sk-fixed-answer", builder -> builder);
+
+    ServerException thrown = assertThrows(ServerException.class, () -> defaults.get(RunId.of("run_1")));
+
+    assertEquals(502, thrown.statusCode());
+    assertTrue(thrown.bodyExcerpt().isPresent(), "an excerpt of the page");
+    assertTrue(thrown.bodyExcerpt().get().contains("502 Bad Gateway"), thrown.bodyExcerpt().get());
+    assertFalse(thrown.bodyExcerpt().get().contains("\n"), "one line");
+    assertEquals(FAST_RETRIES.maxAttempts(), server.requests(), "a 502 on a poll is retried");
+  }
+
+  /** A request with {@code count} reference images of {@code bytes} random bytes each, as PNG data URIs. */
+  private static GenerationRequest withDataImages(int count, int bytes) {
+    Random random = new Random(count * 31L + bytes);
+    GenerationRequest.Builder request = GenerationRequest.builder().prompt("Compose these references into one scene");
+    for (int i = 0; i < count; i++) {
+      byte[] image = new byte[bytes];
+      random.nextBytes(image);
+      request.addImageUrl("data:image/png;base64," + Base64.getEncoder().encodeToString(image));
+    }
+    return request.build();
+  }
+
+  private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    throw new AssertionError("expected a " + type.getSimpleName() + " in the causes of " + error, error);
   }
 
   private static final Map<Integer, Class<? extends SeedreamException>> HTML_TYPES =

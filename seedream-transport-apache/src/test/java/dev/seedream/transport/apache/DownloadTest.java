@@ -64,12 +64,16 @@ class DownloadTest extends WireMockTestBase {
   }
 
   @Test
-  void boundsTheBodyOfANon2xxAnswer() {
+  void cutsTheBodyOfANon2xxAnswerAtTheBoundAndDiscardsTheConnection() {
     server.stubFor(get("/error.png").willReturn(aResponse().withStatus(500).withBody(new byte[50_000])));
+    CountingSink sink = new CountingSink();
 
-    catchThrowableOfType(
-        MalformedResponseException.class,
-        () -> transport.download(HttpRequest.get(uri("/error.png")).maxResponseBytes(10_000).build(), new CountingSink()));
+    HttpResponse response = transport.download(HttpRequest.get(uri("/error.png")).maxResponseBytes(10_000).build(), sink);
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.body()).hasSize(10_000);
+    assertThat(sink.total).isZero();
+    assertThat(transport.poolStats().available()).as("the connection is not returned to the pool").isZero();
   }
 
   @Test
