@@ -45,6 +45,8 @@ public final class ClientBuilder<C> {
   public static final String DEFAULT_BASE_URL = "https://runbase.net";
   /** The environment variable for the base URL. */
   public static final String BASE_URL_ENV_VAR = "RUNBASE_BASE_URL";
+  /** The largest image a download accepts when the builder names no bound: 256 MiB. */
+  public static final long DEFAULT_MAX_IMAGE_BYTES = 256L * 1024 * 1024;
 
   private final Function<SeedreamAsyncClient, C> finisher;
   private final boolean preferNonBlocking;
@@ -64,6 +66,7 @@ public final class ClientBuilder<C> {
   private Duration deadline = Duration.ofMinutes(10);
   private int maxConnections = 64;
   private long maxResponseBytes = 1024 * 1024;
+  private long maxImageBytes = DEFAULT_MAX_IMAGE_BYTES;
   private TaskScheduler scheduler;
   private SeedreamListener listener = SeedreamListener.NONE;
 
@@ -208,12 +211,37 @@ public final class ClientBuilder<C> {
     return this;
   }
 
-  /** The largest JSON answer read; a larger one is a {@link MalformedResponseException}. Default: 1 MiB. */
+  /**
+   * The most bytes kept of an answer. Default: 1 MiB. Answers are read as they stream: of a run,
+   * only its own fields are kept (the echoed {@code input}, which holds {@code data:} images, is
+   * dropped unheld), and a run whose own fields take more is a {@link MalformedResponseException};
+   * an error answer is cut to this many bytes, and still maps to its status. The Gson codec reads a
+   * whole answer up to 256 MiB, whatever this bound.
+   */
   public ClientBuilder<C> maxResponseBytes(long maxResponseBytes) {
     if (maxResponseBytes < 1024) {
       throw new IllegalArgumentException("maxResponseBytes must be at least 1024, but was " + maxResponseBytes);
     }
     this.maxResponseBytes = maxResponseBytes;
+    return this;
+  }
+
+  /**
+   * The largest image a download accepts, in bytes. An image whose {@code Content-Length} declares
+   * more is refused before its body is read; one whose body goes past it (with a wrong or without
+   * a {@code Content-Length}) is stopped there. Either way the download fails with a {@link
+   * DownloadException}, is not retried, and leaves no file. Default: 256 MiB ({@value
+   * #DEFAULT_MAX_IMAGE_BYTES}); Seedream's 4K images are far smaller.
+   *
+   * @since 0.1.0
+   */
+  public ClientBuilder<C> maxImageBytes(long maxImageBytes) {
+    if (maxImageBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxImageBytes must be at least 1 byte, but was " + maxImageBytes + ": give the largest image to accept,"
+              + " such as 268435456 for 256 MiB");
+    }
+    this.maxImageBytes = maxImageBytes;
     return this;
   }
 
@@ -270,7 +298,8 @@ public final class ClientBuilder<C> {
             maxResponseBytes,
             maxConnections,
             listener,
-            executor);
+            executor,
+            maxImageBytes);
     try {
       return finisher.apply(new SeedreamAsyncClient(engine(settings, loader)));
     } catch (RuntimeException e) {

@@ -116,8 +116,14 @@ public final class SeedreamAsyncClient implements AutoCloseable {
 
   /**
    * Downloads the images of a succeeded run into {@code directory} (created if needed), as {@code
-   * <run id>-<n>.<ext>}, streamed to disk. All or nothing: on failure no file of this call is left.
-   * The API key is never sent to an origin other than the API's.
+   * <run id>-<n>.<ext>}, streamed to disk; the extension comes from each image's first bytes (else
+   * its {@code image/*} Content-Type). All or nothing: on failure, cancellation or {@link #close()},
+   * no file of this call is left, not even a hidden part file. Each image is at most {@code
+   * maxImageBytes} and must be an image; output URLs and redirects must be {@code http(s)} without
+   * user info. The API key is never sent to an origin other than the API's.
+   *
+   * <p>Fails with {@link DownloadException} (see its cases), {@link TransportException} once retries
+   * are spent, or {@link CancelledException}.
    */
   public CompletableFuture<List<Path>> download(Run run, Path directory) {
     return engine.download(run, directory);

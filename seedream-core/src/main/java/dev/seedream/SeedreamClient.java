@@ -107,7 +107,11 @@ public final class SeedreamClient implements AutoCloseable {
 
   /**
    * Downloads the images of a succeeded run into {@code directory} (created if needed), as {@code
-   * <run id>-<n>.<ext>}. All or nothing: on failure no file of this call is left.
+   * <run id>-<n>.<ext>}, as {@link SeedreamAsyncClient#download} does. All or nothing: on failure,
+   * interruption or {@link #close()} no file of this call is left, not even a hidden part file.
+   *
+   * @throws DownloadException if an image cannot be fetched, is too large or not an image, an output
+   *     URL or redirect is not plain {@code http(s)}, or a file cannot be written
    */
   public List<Path> download(Run run, Path directory) {
     return Blocking.await(async.download(run, directory), run.id());

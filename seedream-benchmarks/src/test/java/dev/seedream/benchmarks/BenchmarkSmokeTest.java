@@ -3,6 +3,7 @@ package dev.seedream.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seedream.benchmarks.jmh.CodecBenchmark;
+import dev.seedream.benchmarks.jmh.SkimmerBenchmark;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,5 +111,16 @@ class BenchmarkSmokeTest {
     assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
         .containsExactlyInAnyOrder("encodeRequest", "decodeRun", "validateRequest");
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void theSkimmerBenchmarkReadsTheSameRunAsAWholeRead() throws Exception {
+    SkimmerBenchmark skimmer = new SkimmerBenchmark();
+    skimmer.makeAnswer();
+
+    assertThat(skimmer.answerBytes()).isGreaterThan(13_000_000);
+    assertThat(skimmer.skimHeapChunks()).isEqualTo(skimmer.readWhole());
+    assertThat(skimmer.skimDirectChunks()).isEqualTo(skimmer.readWhole());
+    assertThat(skimmer.readWhole().outputUrls()).hasSize(1);
   }
 }

@@ -7,6 +7,7 @@ import dev.seedream.GenerationRequest;
 import dev.seedream.PollPolicy;
 import dev.seedream.RetryPolicy;
 import dev.seedream.Run;
+import dev.seedream.RunMayExistException;
 import dev.seedream.RunStatus;
 import dev.seedream.SeedreamClient;
 import dev.seedream.ServerException;
@@ -111,8 +112,10 @@ class FaultMatrixTest {
       case DELAY:
         // A poll is safe to repeat; a create that may have reached the server is not.
         return create
-            ? Expected.failure("TransportException (the create may have reached the server)",
-                e -> assertThat(e).isInstanceOf(TransportException.class))
+            ? Expected.failure("RunMayExistException (the create may have reached the server)", e -> {
+              assertThat(e).isInstanceOf(RunMayExistException.class);
+              assertThat(e.getCause()).isInstanceOf(TransportException.class);
+            })
             : Expected.success();
       case API_ERROR: {
         RunbaseError error = failure.error().orElseThrow();
@@ -126,13 +129,14 @@ class FaultMatrixTest {
         });
       }
       default:
-        // 5xx: a poll is retried on 500, 502, 503; a create only on 503 (refused before processing).
+        // 5xx: a poll is retried; a create only on 503 (refused before processing), else it may exist.
         if (!create || failure.status() == 503) {
           return Expected.success();
         }
-        return Expected.failure("ServerException " + failure.status(), e -> {
-          assertThat(e).isInstanceOf(ServerException.class);
-          assertThat(((ServerException) e).statusCode()).isEqualTo(failure.status());
+        return Expected.failure("RunMayExistException after ServerException " + failure.status(), e -> {
+          assertThat(e).isInstanceOf(RunMayExistException.class);
+          assertThat(e.getCause()).isInstanceOf(ServerException.class);
+          assertThat(((ServerException) e.getCause()).statusCode()).isEqualTo(failure.status());
         });
     }
   }

@@ -1,14 +1,17 @@
 package dev.seedream.internal;
 
+import dev.seedream.CancelledException;
 import dev.seedream.DownloadException;
 import dev.seedream.Run;
 import dev.seedream.RunId;
+import dev.seedream.RunStatus;
 import dev.seedream.SeedreamException;
 import dev.seedream.SeedreamListener;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +19,21 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Downloads the images of a run into a directory: each streamed into a hidden temporary file, and
- * once all have arrived, moved to {@code <run id>-<n>.<ext>}. All or nothing: when one image fails,
- * the temporary files are deleted and nothing in the directory has changed. {@code Authorization}
- * goes only to the API's origin, on every hop of a redirect.
+ * Downloads the images of a run into a directory: each streamed into a hidden part file, and once
+ * all have arrived, moved to {@code <run id>-<n>.<ext>}. All or nothing: when one image fails, the
+ * call is cancelled or the client closed, the part files are deleted and nothing in the directory
+ * has changed ({@link PartFiles} deletes them when the JVM exits, too). Output URLs and redirect
+ * targets must be {@code http(s)} with a host and without user info ({@link DownloadUrls});
+ * {@code Authorization} goes only to the API's origin, on every hop of a redirect. Each image is at
+ * most {@code maxImageBytes} and must be an image ({@link FileSink}).
  */
 final class Downloader {
   static final int MAX_REDIRECTS = 5;
@@ -37,38 +44,77 @@ final class Downloader {
   private final SeedreamListener listener;
   private final Duration downloadTimeout;
   private final long maxErrorBodyBytes;
+  private final long maxImageBytes;
+  private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   Downloader(Engine engine, Requests requests, ExecutorService executor, SeedreamListener listener,
-      Duration downloadTimeout, long maxErrorBodyBytes) {
+      Duration downloadTimeout, long maxErrorBodyBytes, long maxImageBytes) {
     this.engine = engine;
     this.requests = requests;
     this.executor = executor;
     this.listener = listener;
     this.downloadTimeout = downloadTimeout;
     this.maxErrorBodyBytes = maxErrorBodyBytes;
+    this.maxImageBytes = maxImageBytes;
   }
 
   CompletableFuture<List<Path>> download(Run run, Path directory) {
     if (run.outputUrls().isEmpty()) {
-      return CompletableFuture.failedFuture(
-          new IllegalArgumentException(
-              "run " + run.id() + " has no output URLs (status: " + run.status()
-                  + "): download a run returned by generate() or await()"));
+      return CompletableFuture.failedFuture(noOutput(run));
+    }
+    for (int i = 0; i < run.outputUrls().size(); i++) {
+      URI url = run.outputUrls().get(i);
+      String problem = DownloadUrls.problem(url);
+      if (problem != null) {
+        return CompletableFuture.failedFuture(new DownloadException(
+            "output URL " + (i + 1) + " of run " + run.id() + " (" + DownloadUrls.display(url) + ") is not downloaded: "
+                + problem + ". Nothing was fetched", run.id(), 0, null));
+      }
     }
     Job job = new Job(run, directory);
-    job.start();
+    jobs.add(job);
+    if (closed) {
+      job.closeNow();
+    } else {
+      job.start();
+    }
     return job.result;
   }
 
-  /** An image that has arrived in its temporary file, and the name it will have. */
-  private record Arrived(Path temp, String name) {}
+  /** Cancels every download in flight and deletes its part files before returning. */
+  void close() {
+    closed = true;
+    for (Job job : jobs) {
+      job.closeNow();
+    }
+  }
 
-  /** One call of download: its images one after the other, and those that have arrived so far. */
+  private static RuntimeException noOutput(Run run) {
+    if (run.status().equals(RunStatus.SUCCEEDED)) {
+      return new DownloadException(
+          "run " + run.id() + " succeeded but its answer holds no output URLs, so there is nothing to download:"
+              + " get the run again", run.id(), 0, null);
+    }
+    return new IllegalArgumentException(
+        "run " + run.id() + " has no output URLs (status: " + run.status()
+            + "): download a run returned by generate() or await()");
+  }
+
+  /** An image that has arrived in its part file, and the name it will have. */
+  private record Arrived(FileSink sink, String name) {}
+
+  /** One call of download: its images one after the other, and the part files it holds. */
   private final class Job {
     final Run run;
     final Path directory;
     final CompletableFuture<List<Path>> result = new CompletableFuture<>();
-    final List<Arrived> arrived = new ArrayList<>();
+    /** Part files still being written; guarded by this. */
+    private final List<FileSink> writing = new ArrayList<>();
+    /** Part files complete, waiting for the others; guarded by this. */
+    private final List<Arrived> arrived = new ArrayList<>();
+    /** Set once the part files are deleted: no new one is made; guarded by this. */
+    private boolean ended;
     volatile CompletableFuture<?> inflight;
 
     Job(Run run, Path directory) {
@@ -76,31 +122,54 @@ final class Downloader {
       this.directory = directory;
       result.whenComplete((paths, error) -> {
         if (error != null) {
-          abort();
+          // cancelled or closed from outside: stop what runs, then delete off this thread (an event loop, maybe)
+          stopInflight();
+          offThisThread(this::deleteParts);
+        } else {
+          jobs.remove(this);
         }
       });
     }
 
-    /** Cleans up first, then fails: whoever sees the failure finds no file of this call. */
-    private void fail(Throwable error) {
-      abort();
-      result.completeExceptionally(Blocking.unwrap(error));
-    }
-
     void start() {
-      CompletableFuture<Void> prepare =
-          CompletableFuture.runAsync(
-              () -> {
-                try {
-                  Files.createDirectories(directory);
-                } catch (IOException e) {
-                  throw new DownloadException(
-                      "cannot create the directory " + directory + ": " + e.getMessage(), run.id(), 0, e);
-                }
-              },
-              executor);
+      CompletableFuture<Void> prepare = Blocking.submit(executor, () -> {
+        try {
+          Files.createDirectories(directory);
+          return null;
+        } catch (IOException e) {
+          throw new DownloadException(
+              "cannot create the directory " + directory + ": " + e.getMessage(), run.id(), 0, e);
+        }
+      });
       inflight = prepare;
       prepare.whenComplete((ignored, error) -> step(0, error));
+    }
+
+    /** For close: fails the call, and deletes its part files before returning. */
+    void closeNow() {
+      // delete first, on this thread: close() returns only once no part file of the call is left
+      deleteParts();
+      result.completeExceptionally(new CancelledException(
+          "the client was closed while the images of run " + run.id() + " were downloaded", run.id(), null));
+    }
+
+    /** Deletes the part files first, then fails: whoever sees the failure finds no file of this call. */
+    private void fail(Throwable error) {
+      Throwable failure = sdkFailure(Blocking.unwrap(error));
+      stopInflight();
+      offThisThread(() -> {
+        deleteParts();
+        result.completeExceptionally(failure);
+      });
+    }
+
+    private Throwable sdkFailure(Throwable error) {
+      if (error instanceof SeedreamException || error instanceof CancellationException) {
+        return error;
+      }
+      return new DownloadException(
+          "downloading the images of run " + run.id() + " failed: " + Texts.printable(requests.redact(String.valueOf(error))),
+          run.id(), 0, error);
     }
 
     private void step(int index, Throwable error) {
@@ -112,7 +181,7 @@ final class Downloader {
         return;
       }
       if (index == run.outputUrls().size()) {
-        CompletableFuture<List<Path>> moved = CompletableFuture.supplyAsync(this::moveAll, executor);
+        CompletableFuture<List<Path>> moved = Blocking.submit(executor, this::moveAll);
         inflight = moved;
         moved.whenComplete((files, failure) -> {
           if (failure != null) {
@@ -123,217 +192,172 @@ final class Downloader {
         });
         return;
       }
-      one(this, index, run.outputUrls().get(index)).whenComplete((image, failure) -> {
-        if (image != null) {
-          synchronized (arrived) {
-            if (result.isDone()) {
-              deleteQuietly(image.temp());
-              return;
-            }
-            arrived.add(image);
-          }
+      one(index, run.outputUrls().get(index)).whenComplete((image, failure) -> {
+        if (image != null && !keep(image)) {
+          return;
         }
         step(index + 1, failure);
       });
     }
 
+    /** Moves an image from the part files being written to those that have arrived; false once the call ended. */
+    private boolean keep(Arrived image) {
+      synchronized (this) {
+        if (!ended && !result.isDone()) {
+          writing.remove(image.sink());
+          arrived.add(image);
+          return true;
+        }
+      }
+      offThisThread(image.sink()::discard);
+      return false;
+    }
+
+    private CompletableFuture<Arrived> one(int index, URI url) {
+      CompletableFuture<FileSink> prepared = Blocking.submit(executor, () -> newSink(index, url));
+      inflight = prepared;
+      return prepared.thenCompose(sink -> fetch(index, url, sink, MAX_REDIRECTS));
+    }
+
+    /** A new part file for an image, unless the call has ended. */
+    private FileSink newSink(int index, URI url) {
+      RunId runId = run.id();
+      synchronized (this) {
+        if (ended || result.isDone()) {
+          throw new CancellationException("the download has ended");
+        }
+        PartFiles.PartFile part;
+        try {
+          part = PartFiles.create(directory, "." + safe(runId.value()) + "-" + (index + 1) + "-");
+        } catch (IOException e) {
+          throw new DownloadException(
+              "cannot write into " + directory + ": " + e.getMessage()
+                  + " (free some space, or download into another directory)", runId, 0, e);
+        }
+        FileSink sink = new FileSink(part, maxImageBytes, runId,
+            "image " + (index + 1) + " of run " + runId + " from " + DownloadUrls.display(url), executor,
+            (bytes, total) -> Listeners.safely(() -> listener.downloadProgress(runId, index, bytes, total)));
+        writing.add(sink);
+        return sink;
+      }
+    }
+
+    private CompletableFuture<Arrived> fetch(int index, URI url, FileSink sink, int redirectsLeft) {
+      RunId runId = run.id();
+      HttpRequest.Builder request =
+          HttpRequest.get(url).timeout(downloadTimeout).maxResponseBytes(maxErrorBodyBytes);
+      engine.authorizeIfSameOrigin(url, request);
+      CompletableFuture<HttpResponse> call = requests.download(request.build(), runId, sink);
+      inflight = call;
+      if (result.isDone()) {
+        call.cancel(true);
+      }
+      return call.thenCompose(response -> {
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+          String contentType = response.header("Content-Type").orElse(null);
+          CompletableFuture<Arrived> finished = Blocking.submit(executor,
+              () -> new Arrived(sink, safe(runId.value()) + "-" + (index + 1) + "." + sink.finish(contentType)));
+          inflight = finished;
+          return finished;
+        }
+        if (status >= 300 && status < 400 && response.header("Location").isPresent()) {
+          if (redirectsLeft == 0) {
+            throw new DownloadException(
+                "downloading image " + (index + 1) + " of run " + runId + ": more than " + MAX_REDIRECTS
+                    + " redirects, the last from " + DownloadUrls.display(url), runId, status, null);
+          }
+          return fetch(index, redirectTarget(index, url, status, response.header("Location").get()), sink, redirectsLeft - 1);
+        }
+        SeedreamException cause = requests.toException(response, runId);
+        throw new DownloadException(
+            "downloading image " + (index + 1) + " of run " + runId + " from " + DownloadUrls.display(url)
+                + " failed with HTTP " + status + ": output URLs stay valid for about 24 hours;"
+                + " get the run again for fresh ones",
+            runId, status, cause);
+      });
+    }
+
+    /** Where a redirect goes, if it may be followed. */
+    private URI redirectTarget(int index, URI url, int status, String location) {
+      RunId runId = run.id();
+      String image = "image " + (index + 1) + " of run " + runId + " from " + DownloadUrls.display(url);
+      URI next;
+      try {
+        next = DownloadUrls.resolve(url, location);
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        throw new DownloadException(image + " redirects to '" + DownloadUrls.display(location)
+            + "', which is not a URL: the image host sent a broken Location header", runId, status, null);
+      }
+      String problem = DownloadUrls.problem(next);
+      if (problem != null) {
+        throw new DownloadException(image + " redirects to " + DownloadUrls.display(next)
+            + ", which is not followed: " + problem, runId, status, null);
+      }
+      return next;
+    }
+
     /** Gives every image its name, now that all have arrived. */
     private List<Path> moveAll() {
       List<Path> files = new ArrayList<>();
-      synchronized (arrived) {
-        for (Arrived image : arrived) {
+      synchronized (this) {
+        if (ended || result.isDone()) {
+          throw new CancellationException("the download has ended");
+        }
+        for (Arrived image : new ArrayList<>(arrived)) {
+          Path part = image.sink().part().path();
           Path file = directory.resolve(image.name());
           try {
             try {
-              Files.move(image.temp(), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+              Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-              Files.move(image.temp(), file, StandardCopyOption.REPLACE_EXISTING);
+              Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            long bytes = Files.size(file);
-            Listeners.safely(() -> listener.downloaded(run.id(), file, bytes));
           } catch (IOException e) {
             throw new DownloadException("cannot write " + file + ": " + e.getMessage(), run.id(), 0, e);
           }
+          image.sink().part().forget();
+          arrived.remove(image);
+          long bytes = image.sink().written();
+          Listeners.safely(() -> listener.downloaded(run.id(), file, bytes));
           files.add(file);
         }
-        arrived.clear();
       }
       return List.copyOf(files);
     }
 
-    private void abort() {
+    private void stopInflight() {
       CompletableFuture<?> current = inflight;
       if (current != null) {
         current.cancel(true);
       }
-      synchronized (arrived) {
-        arrived.forEach(image -> deleteQuietly(image.temp()));
+    }
+
+    /** Deletes every part file of the call, and makes sure no new one is made. Idempotent. */
+    private void deleteParts() {
+      List<FileSink> doomed = new ArrayList<>();
+      synchronized (this) {
+        ended = true;
+        doomed.addAll(writing);
+        arrived.forEach(image -> doomed.add(image.sink()));
+        writing.clear();
         arrived.clear();
       }
+      doomed.forEach(FileSink::discard);
+      jobs.remove(this);
     }
   }
 
-  private CompletableFuture<Arrived> one(Job job, int index, URI url) {
-    RunId runId = job.run.id();
-    Path directory = job.directory;
-    CompletableFuture<Target> prepared = CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                Path temp = createPartFile(directory, runId, index);
-                return new Target(temp, new FileSink(temp, executor,
-                    bytes -> Listeners.safely(() -> listener.downloadProgress(runId, index, bytes, -1))));
-              } catch (IOException e) {
-                throw new DownloadException(
-                    "cannot write into " + directory + ": " + e.getMessage(), runId, 0, e);
-              }
-            },
-            executor);
-    job.inflight = prepared;
-    return prepared.thenCompose(target -> {
-      if (job.result.isDone()) {
-        target.discard();
-        return CompletableFuture.failedFuture(new CancellationException());
-      }
-      return fetch(job, index, url, target, MAX_REDIRECTS)
-          .whenComplete((path, error) -> {
-            if (error != null) {
-              target.discard();
-            }
-          });
-    });
-  }
-
-  private CompletableFuture<Arrived> fetch(Job job, int index, URI url, Target target, int redirectsLeft) {
-    RunId runId = job.run.id();
-    HttpRequest.Builder request =
-        HttpRequest.get(url).timeout(downloadTimeout).maxResponseBytes(maxErrorBodyBytes);
-    engine.authorizeIfSameOrigin(url, request);
-    CompletableFuture<HttpResponse> call = requests.download(request.build(), runId, target.sink);
-    job.inflight = call;
-    if (job.result.isDone()) {
-      call.cancel(true);
-    }
-    return call
-        .thenCompose(response -> {
-          int status = response.status();
-          if (status >= 200 && status < 300) {
-            return CompletableFuture.supplyAsync(() -> target.arrived(runId, index, url, response), executor);
-          }
-          if (status >= 300 && status < 400 && response.header("Location").isPresent()) {
-            if (redirectsLeft == 0) {
-              throw new DownloadException(
-                  "downloading image " + (index + 1) + " of run " + runId + ": more than "
-                      + MAX_REDIRECTS + " redirects, starting from " + Origins.forDisplay(url), runId, status, null);
-            }
-            URI next;
-            try {
-              next = url.resolve(response.header("Location").get().trim());
-            } catch (IllegalArgumentException e) {
-              throw new DownloadException("image " + (index + 1) + " of run " + runId
-                  + " redirects to an invalid location", runId, status, e);
-            }
-            return fetch(job, index, next, target, redirectsLeft - 1);
-          }
-          SeedreamException cause = requests.toException(response, runId);
-          throw new DownloadException(
-              "downloading image " + (index + 1) + " of run " + runId + " from " + Origins.forDisplay(url)
-                  + " failed with HTTP " + status + ": output URLs stay valid for about 24 hours;"
-                  + " get the run again for fresh ones",
-              runId, status, cause);
-        });
-  }
-
-  /**
-   * A new, hidden, uniquely named file for an image on its way. Unlike {@code
-   * Files.createTempFile}, it gets the default permissions, so the image ends up as readable as any
-   * other file the user writes there.
-   */
-  private static Path createPartFile(Path directory, RunId runId, int index) throws IOException {
-    String prefix = "." + safe(runId.value()) + "-" + (index + 1) + "-";
-    for (int attempt = 0; ; attempt++) {
-      Path part = directory.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
-      try {
-        return Files.createFile(part);
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        if (attempt == 10) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  static String fileName(RunId runId, int index, String contentType, URI url) {
-    return safe(runId.value()) + "-" + (index + 1) + "." + extension(contentType, url);
-  }
-
-  static String extension(String contentType, URI url) {
-    if (contentType != null) {
-      String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-      switch (type) {
-        case "image/png":
-          return "png";
-        case "image/jpeg":
-        case "image/jpg":
-          return "jpg";
-        case "image/webp":
-          return "webp";
-        case "image/gif":
-          return "gif";
-        case "image/avif":
-          return "avif";
-        default:
-          break;
-      }
-    }
-    String path = url.getPath() == null ? "" : url.getPath();
-    int dot = path.lastIndexOf('.');
-    if (dot >= 0 && dot > path.lastIndexOf('/')) {
-      String ext = path.substring(dot + 1).toLowerCase(Locale.ROOT);
-      if (ext.matches("[a-z0-9]{1,5}")) {
-        return ext.equals("jpeg") ? "jpg" : ext;
-      }
-    }
-    return "bin";
-  }
-
-  private static String safe(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
-  }
-
-  private static void deleteQuietly(Path path) {
+  /** Runs file work on the executor, so that an event loop never touches the disk; inline once it is shut down. */
+  private void offThisThread(Runnable work) {
     try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // best effort: the caller gets the original failure
+      executor.execute(work);
+    } catch (RejectedExecutionException e) {
+      work.run();
     }
   }
 
-  /** The temporary file of one image and the sink that writes it. */
-  private final class Target {
-    final Path temp;
-    final FileSink sink;
-
-    Target(Path temp, FileSink sink) {
-      this.temp = temp;
-      this.sink = sink;
-    }
-
-    Arrived arrived(RunId runId, int index, URI url, HttpResponse response) {
-      try {
-        sink.close();
-      } catch (IOException e) {
-        throw new DownloadException("cannot write image " + (index + 1) + " of run " + runId + ": " + e.getMessage(), runId, 0, e);
-      }
-      return new Arrived(temp, fileName(runId, index, response.header("Content-Type").orElse(null), url));
-    }
-
-    void discard() {
-      try {
-        sink.close();
-      } catch (IOException e) {
-        // the file is deleted next
-      }
-      deleteQuietly(temp);
-    }
+  static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

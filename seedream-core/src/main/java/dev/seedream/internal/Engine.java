@@ -84,7 +84,8 @@ public final class Engine implements AutoCloseable {
       long maxResponseBytes,
       int maxInFlight,
       SeedreamListener listener,
-      ExecutorService executor) {}
+      ExecutorService executor,
+      long maxImageBytes) {}
 
   private Engine(Settings settings, Exchanger exchanger) {
     this.apiKey = settings.apiKey();
@@ -105,17 +106,18 @@ public final class Engine implements AutoCloseable {
     this.requests =
         new Requests(exchanger, gate, scheduler, settings.retryPolicy(), codec, apiKey, listener);
     this.downloader =
-        new Downloader(this, requests, executor, listener, settings.downloadTimeout(), maxResponseBytes);
+        new Downloader(this, requests, executor, listener, settings.downloadTimeout(), maxResponseBytes,
+            settings.maxImageBytes());
   }
 
   /** An engine over a blocking transport, which runs on {@code settings.executor()}. */
   public static Engine blocking(Settings settings, dev.seedream.spi.HttpTransport transport, boolean ownsTransport) {
-    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.executor()));
+    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.executor(), settings.codec()));
   }
 
   /** An engine over a non-blocking transport. */
   public static Engine nonBlocking(Settings settings, dev.seedream.spi.AsyncHttpTransport transport, boolean ownsTransport) {
-    return new Engine(settings, Exchanger.of(transport, ownsTransport));
+    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.codec()));
   }
 
   /**
@@ -207,13 +209,17 @@ public final class Engine implements AutoCloseable {
     return scheduler.nanoTime();
   }
 
-  /** Stops every wait, frees the transport (if the client made it), the scheduler and the threads. */
+  /**
+   * Stops every wait, cancels every download (deleting its part files), frees the transport (if the
+   * client made it), the scheduler and the threads.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    downloader.close();
     for (RunWatch watch : new ArrayList<>(watches)) {
       watch.result().completeExceptionally(new CancelledException("the client was closed", null, null));
     }

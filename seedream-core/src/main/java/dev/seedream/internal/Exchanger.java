@@ -5,14 +5,25 @@ import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
 import dev.seedream.spi.HttpTransport;
+import dev.seedream.spi.JsonCodec;
+import dev.seedream.spi.RunBody;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 
 /**
  * The engine's view of a transport: always asynchronous. A blocking transport runs on the engine's
  * bounded executor; a non-blocking one is called directly.
+ *
+ * <p>API answers are streamed ({@code download} of the transport) through the codec's {@link
+ * RunBody}, so that only what a run is made of is held in memory; the answer handed back carries
+ * {@link RunBody#kept()} as its body when it is 2xx, and the transport's bounded body otherwise.
  */
 interface Exchanger extends AutoCloseable {
+  /** The stage every chunk of a run body answers with: complete, since the chunk was read at once. */
+  CompletionStage<Void> CHUNK_READ = CompletableFuture.completedStage(null);
+
+  /** Sends an API request; a 2xx answer's body is what the codec kept of it. */
   CompletableFuture<HttpResponse> exchange(HttpRequest request);
 
   CompletableFuture<HttpResponse> download(HttpRequest request, FileSink sink);
@@ -20,17 +31,17 @@ interface Exchanger extends AutoCloseable {
   @Override
   void close();
 
-  static Exchanger of(AsyncHttpTransport transport, boolean owned) {
+  static Exchanger of(AsyncHttpTransport transport, boolean owned, JsonCodec codec) {
     return new Exchanger() {
       @Override
       public CompletableFuture<HttpResponse> exchange(HttpRequest request) {
-        return transport.exchange(request);
+        RunBody body = codec.runBody(request.maxResponseBytes());
+        return Futures.map(transport.download(request, skimming(body)), answer -> withKept(answer, body));
       }
 
       @Override
       public CompletableFuture<HttpResponse> download(HttpRequest request, FileSink sink) {
-        AsyncBodySink asyncSink = sink::writeAsync;
-        return transport.download(request, asyncSink);
+        return transport.download(request, sink.async());
       }
 
       @Override
@@ -42,16 +53,19 @@ interface Exchanger extends AutoCloseable {
     };
   }
 
-  static Exchanger of(HttpTransport transport, boolean owned, ExecutorService executor) {
+  static Exchanger of(HttpTransport transport, boolean owned, ExecutorService executor, JsonCodec codec) {
     return new Exchanger() {
       @Override
       public CompletableFuture<HttpResponse> exchange(HttpRequest request) {
-        return Blocking.submit(executor, () -> transport.exchange(request));
+        return Blocking.submit(executor, () -> {
+          RunBody body = codec.runBody(request.maxResponseBytes());
+          return withKept(transport.download(request, body), body);
+        });
       }
 
       @Override
       public CompletableFuture<HttpResponse> download(HttpRequest request, FileSink sink) {
-        return Blocking.submit(executor, () -> transport.download(request, sink::write));
+        return Blocking.submit(executor, () -> transport.download(request, sink));
       }
 
       @Override
@@ -59,6 +73,26 @@ interface Exchanger extends AutoCloseable {
         if (owned) {
           transport.close();
         }
+      }
+    };
+  }
+
+  /** The answer with what the body kept, for a 2xx answer; any other answer as the transport gave it. */
+  private static HttpResponse withKept(HttpResponse answer, RunBody body) {
+    return answer.isSuccessful() ? HttpResponse.of(answer.status(), answer.headers(), body.kept()) : answer;
+  }
+
+  /**
+   * The body as a non-blocking sink whose stages are complete when returned: reading a chunk is CPU
+   * work only, done on the transport's thread (an event loop, for Reactor) without blocking it.
+   */
+  private static AsyncBodySink skimming(RunBody body) {
+    return chunk -> {
+      try {
+        body.write(chunk);
+        return CHUNK_READ;
+      } catch (Exception e) {
+        return CompletableFuture.failedStage(e);
       }
     };
   }

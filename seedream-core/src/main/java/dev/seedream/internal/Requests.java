@@ -410,7 +410,7 @@ final class Requests {
       } else {
         failure =
             new TransportException(
-                TransportException.Reason.IO, label + " failed: " + redact(String.valueOf(error)), error);
+                TransportException.Reason.IO, label + " failed: " + Texts.printable(redact(String.valueOf(error))), error);
       }
       if (failure instanceof TransportException
           && isRetryable(kind, (TransportException) failure)

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 public final class Texts {
   private static final int EXCERPT_LENGTH = 200;
   /** The most characters of one server text put into a message. */
-  static final int MAX_PRINTABLE = 1000;
+  static final int MAX_PRINTABLE = dev.seedream.spi.ServerText.MAX_CHARS;
 
   private Texts() {}
 
@@ -51,58 +51,11 @@ public final class Texts {
   }
 
   /**
-   * The text as it may go into a message, a log line or a terminal: control characters (C0, DEL,
-   * C1), invisible format characters (bidirectional overrides, zero-width characters), line and
-   * paragraph separators and lone surrogates become escapes such as <code>&#92;u001B</code> (<code>&#92;n</code>,
-   * <code>&#92;r</code> and <code>&#92;t</code> for those three), so that a server cannot move the cursor, clear
-   * the screen, set a window title or forge a log line. At most {@value #MAX_PRINTABLE}
-   * characters are kept, then {@code ...}. Null stays null.
+   * The text as it may go into a message, a log line or a terminal; see {@link
+   * dev.seedream.spi.ServerText#printable(String)}.
    */
   public static String printable(String text) {
-    if (text == null) {
-      return null;
-    }
-    int end = Math.min(text.length(), MAX_PRINTABLE);
-    if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    StringBuilder out = null;
-    for (int i = 0; i < end; i++) {
-      char c = text.charAt(i);
-      boolean escape = needsEscape(text, i, c);
-      if (escape && out == null) {
-        out = new StringBuilder(end + 16).append(text, 0, i);
-      }
-      if (out != null) {
-        if (!escape) {
-          out.append(c);
-        } else if (c == '\n') {
-          out.append("\\n");
-        } else if (c == '\r') {
-          out.append("\\r");
-        } else if (c == '\t') {
-          out.append("\\t");
-        } else {
-          out.append(String.format("\\u%04X", (int) c));
-        }
-      }
-    }
-    String shown = out == null ? text.substring(0, end) : out.toString();
-    return end < text.length() ? shown + "..." : shown;
-  }
-
-  private static boolean needsEscape(String text, int i, char c) {
-    if (Character.isISOControl(c)) {
-      return true;
-    }
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
-    }
-    int type = Character.getType(c);
-    return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    return dev.seedream.spi.ServerText.printable(text);
   }
 
   /** A duration as people write it: {@code 250ms}, {@code 1.5s}, {@code 8s}, {@code 2m30s}, {@code 1h}. */

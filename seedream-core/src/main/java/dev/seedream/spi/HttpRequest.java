@@ -78,8 +78,10 @@ public final class HttpRequest {
   }
 
   /**
-   * The largest answer body to hold in memory; a transport that sees more throws {@link
-   * dev.seedream.MalformedResponseException}. Does not apply to a body streamed to a sink.
+   * The most bytes of an answer body to hold in memory: a larger 2xx body in memory is a {@link
+   * dev.seedream.MalformedResponseException}, a larger error body is cut to this many bytes (see
+   * {@link HttpTransport}). Does not apply to a body streamed to a sink; the engine gives the same
+   * bound to the codec's {@link RunBody}, which keeps at most this many bytes of a run.
    */
   public long maxResponseBytes() {
     return maxResponseBytes;

@@ -30,4 +30,21 @@ public interface JsonCodec {
    * Never throws.
    */
   Optional<ApiErrorBody> readError(byte[] body);
+
+  /**
+   * A sink for the body of one 2xx answer that holds a run, whose {@link RunBody#kept()} is then
+   * handed to {@link #readRun}. The engine streams every API answer through one, so that a codec
+   * may keep only the fields of a run and skip the rest (an echoed {@code input} with {@code data:}
+   * images can be far larger than the run itself) without holding it.
+   *
+   * <p>The default keeps the whole body, and throws {@link dev.seedream.MalformedResponseException}
+   * once it is larger than {@code maxKeptBytes}, so that a codec written before this method still
+   * works as it did.
+   *
+   * @param maxKeptBytes the most bytes to keep ({@code maxResponseBytes} of the client)
+   * @since 0.1.0
+   */
+  default RunBody runBody(long maxKeptBytes) {
+    return RunBody.whole(maxKeptBytes);
+  }
 }

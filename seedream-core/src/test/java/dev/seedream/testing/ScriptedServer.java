@@ -117,6 +117,13 @@ public final class ScriptedServer implements AsyncHttpTransport {
       return future;
     }
     if (sink != null && reply.status >= 200 && reply.status < 300) {
+      try {
+        sink.begin(HttpResponse.of(reply.status, reply.headers, null));
+      } catch (RuntimeException e) {
+        // a transport passes the sink's refusal on as it is
+        future.completeExceptionally(e);
+        return future;
+      }
       sink.write(ByteBuffer.wrap(reply.body))
           .whenComplete((ignored, error) -> {
             if (error != null) {

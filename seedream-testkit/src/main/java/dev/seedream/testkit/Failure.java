@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * What an injected failure answers instead of the fake's normal response.
  *
  * <p>Immutable; build one with a static factory and inject it with {@link
- * FakeRunbase#injectNext(Endpoint, int, Failure)} or {@link FakeRunbase#injectWithProbability(Endpoint, double, Failure)}:
+ * FakeRunbase#injectNext(Endpoint, int, Failure)}, {@link FakeRunbase#injectAfter(Endpoint, int, int,
+ * Failure)} or {@link FakeRunbase#injectWithProbability(Endpoint, double, Failure)}:
  *
  * <pre>{@code
  * fake.injectNext(Endpoint.CREATE, 2, Failure.serverError(503).withRetryAfter(Duration.ofSeconds(1)));

@@ -26,7 +26,7 @@ import java.util.Set;
  * create answers {@code 200} with the run, {@code "status": "pending"}. Each run moves {@code pending
  * -> processing -> succeeded | failed} as its {@link Progression} says, and a succeeded run's {@code
  * output.urls} serve real PNG images of its aspect ratio from a second origin, {@link
- * #imageBaseUrl()}. Failures can be injected ({@link #injectNext}); every request is journaled
+ * #imageBaseUrl()}. Failures can be injected ({@link #injectNext}, {@link #injectAfter}); every request is journaled
  * ({@link #journal()}). {@link #outage()} closes the API port while keeping the state, and {@link
  * #restore()} opens it again. Ids, keys and images follow from the seed.
  *
@@ -146,6 +146,29 @@ public final class FakeRunbase implements AutoCloseable {
     engine.injectNext(endpoint, times, failure);
   }
 
+  /**
+   * Lets the next {@code skip} requests to the endpoint pass, then answers the {@code times} after
+   * them with the failure, so that a test can make the 5th create fail without racing the client:
+   *
+   * <pre>{@code
+   * fake.injectAfter(Endpoint.CREATE, 4, 1, Failure.serverError(503));   // the 5th create gets the 503
+   * }</pre>
+   *
+   * <p>The requests skipped are counted from now, whatever answers them (another injected failure
+   * too); once it applies, the rule takes its turn with the others in the order they were added.
+   */
+  public void injectAfter(Endpoint endpoint, int skip, int times, Failure failure) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(failure, "failure");
+    if (skip < 0) {
+      throw new IllegalArgumentException("skip must be >= 0, but was " + skip);
+    }
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be >= 1, but was " + times);
+    }
+    engine.injectAfter(endpoint, skip, times, failure);
+  }
+
   /** Answers each request to the endpoint with the failure with the given probability (drawn from the seed). */
   public void injectWithProbability(Endpoint endpoint, double probability, Failure failure) {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -197,7 +220,7 @@ public final class FakeRunbase implements AutoCloseable {
    * every run as it was. Does nothing unless in an outage. Blocks until the API answers.
    *
    * @throws IllegalStateException if the fake is not started or closed, or if another process took
-   *     the port during the outage (give the fake a fixed free {@code port(..)} to rule that out)
+   *     the port during the outage (a fixed {@code port(..)} outside the ephemeral range makes that unlikely)
    */
   public void restore() {
     running().restore();

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,6 +183,22 @@ class ApiContractTest {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).isNotBlank();
     assertThat(fake.unmatchedRequests()).singleElement().asString().contains("GET").contains("/v1/runs");
+  }
+
+  @Test
+  void theUnmatchedRequestsKeptAreBoundedAndTheRestCounted() {
+    int beyond = 3;
+    for (int i = 0; i < 1000 + beyond; i++) {
+      Http.send(HttpRequest.newBuilder(URI.create(fake.imageBaseUrl() + "/nothing/" + i))
+          .timeout(Duration.ofSeconds(5)).GET().build());
+    }
+
+    List<String> unmatched = fake.unmatchedRequests();
+    assertThat(unmatched).hasSize(1001);
+    assertThat(unmatched.get(0)).isEqualTo("GET " + fake.imageBaseUrl() + "/nothing/0");
+    assertThat(unmatched.get(1000)).isEqualTo("... and " + beyond + " more");
+    fake.reset();
+    assertThat(fake.unmatchedRequests()).isEmpty();
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +91,21 @@ class ControlEndpointTest {
     assertThat(base64.statusCode()).isEqualTo(400);
     assertThat(base64.body()).contains("answer.bodyBase64 must be standard base64");
     assertThat(Http.read(fake, "run_x").statusCode()).as("nothing was injected").isEqualTo(404);
+  }
+
+  @Test
+  void injectsAFailureThatStartsLater() {
+    HttpResponse<String> injected = control("POST", "inject", "{\"endpoint\":\"create\",\"skip\":2,\"times\":2,\"status\":503}");
+
+    assertThat(injected.body()).contains("after the next 2 on the next 2 CREATE request(s)");
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      statuses.add(Http.create(fake, "A lamp").statusCode());
+    }
+    assertThat(statuses).containsExactly(200, 200, 503, 503, 200);
+    HttpResponse<String> both = control("POST", "inject", "{\"endpoint\":\"get\",\"skip\":1,\"probability\":0.5,\"status\":503}");
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(both.body()).contains("not both");
   }
 
   @Test

@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +133,44 @@ class InjectionTest {
     assertThat(Http.read(fake, "run_x").statusCode()).isEqualTo(500);
     assertThat(Http.read(fake, "run_x").statusCode()).isEqualTo(500);
     fake.clearInjections();
+    assertThat(Http.read(fake, "run_x").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theFifthCreateCanFailWithoutRacingTheClient() {
+    fake.injectAfter(Endpoint.CREATE, 4, 1, Failure.serverError(503));
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      statuses.add(Http.create(fake, "A lamp").statusCode());
+    }
+
+    assertThat(statuses).containsExactly(200, 200, 200, 200, 503, 200);
+    assertThat(fake.runs()).hasSize(5);
+    assertThat(fake.journal().injected()).extracting(RecordedRequest::sequence).containsExactly(5L);
+  }
+
+  @Test
+  void skippedRequestsCountWhateverAnsweredThem() {
+    fake.injectNext(Endpoint.GET, 1, Failure.serverError(500));
+    fake.injectAfter(Endpoint.GET, 2, 1, Failure.serverError(502));
+    fake.injectAfter(Endpoint.CREATE, 0, 1, Failure.serverError(504));
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      statuses.add(Http.read(fake, "run_x").statusCode());
+    }
+
+    assertThat(statuses).containsExactly(500, 404, 502, 404);
+    assertThat(Http.create(fake, "A lamp").statusCode()).as("skip 0 is the next request").isEqualTo(504);
+  }
+
+  @Test
+  void aLaterInjectionRefusesBadCounts() {
+    Failure failure = Failure.serverError(500);
+
+    assertThatThrownBy(() -> fake.injectAfter(Endpoint.GET, -1, 1, failure)).hasMessageContaining("skip must be >= 0, but was -1");
+    assertThatThrownBy(() -> fake.injectAfter(Endpoint.GET, 1, 0, failure)).hasMessageContaining("times must be >= 1, but was 0");
     assertThat(Http.read(fake, "run_x").statusCode()).isEqualTo(404);
   }
 

@@ -4,8 +4,10 @@ import dev.seedream.Run;
 import dev.seedream.codec.gson.internal.CreateRequestWriter;
 import dev.seedream.codec.gson.internal.ErrorBodyReader;
 import dev.seedream.codec.gson.internal.RunReader;
+import dev.seedream.codec.gson.internal.RunSkimmer;
 import dev.seedream.spi.ApiErrorBody;
 import dev.seedream.spi.JsonCodec;
+import dev.seedream.spi.RunBody;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +28,8 @@ import java.util.Optional;
  *       strict about the rest: a body that is not a run throws {@link
  *       dev.seedream.MalformedResponseException} naming what was wrong, and nothing else.
  *   <li>{@link #readError} never throws.
+ *   <li>{@link #runBody} skims an answer as it streams: it keeps the run's own fields and drops the
+ *       rest, such as an echoed {@code input} with {@code data:} images, without holding it.
  * </ul>
  */
 public final class GsonJsonCodec implements JsonCodec {
@@ -54,6 +58,26 @@ public final class GsonJsonCodec implements JsonCodec {
   @Override
   public Optional<ApiErrorBody> readError(byte[] body) {
     return body == null ? Optional.empty() : ErrorBodyReader.read(body);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>This codec's body keeps only the top-level members a run is read from ({@code id}, {@code
+   * status}, {@code output}, {@code error}, {@code model} and the timestamps) and drops every other
+   * as it streams by, so that an echoed {@code input} with {@code data:} images is never held:
+   * {@code maxKeptBytes} bounds what is kept, and no answer is read past {@value
+   * RunSkimmer#MAX_BODY_BYTES} bytes. A body that is not a JSON object is kept as it came (bounded),
+   * so that {@link #readRun} reports it as it would the whole body.
+   *
+   * @throws IllegalArgumentException if {@code maxKeptBytes} is not positive
+   */
+  @Override
+  public RunBody runBody(long maxKeptBytes) {
+    if (maxKeptBytes <= 0) {
+      throw new IllegalArgumentException("maxKeptBytes must be positive, but was " + maxKeptBytes);
+    }
+    return new RunSkimmer(maxKeptBytes, RunSkimmer.MAX_BODY_BYTES);
   }
 
   @Override

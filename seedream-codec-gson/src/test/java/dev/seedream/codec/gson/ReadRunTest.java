@@ -16,11 +16,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** How {@link GsonJsonCodec#readRun} reads runs and rejects what is not one; {@link SkimmedReadRunTest} runs the same cases through the skimmer. */
 class ReadRunTest {
-  private final GsonJsonCodec codec = new GsonJsonCodec();
+  protected final GsonJsonCodec codec = new GsonJsonCodec();
 
   private Run read(String json) {
-    return codec.readRun(json.getBytes(StandardCharsets.UTF_8));
+    return read(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The run in a body, as the test's way of reading gives it. */
+  protected Run read(byte[] body) {
+    return codec.readRun(body);
   }
 
   @Test
@@ -185,7 +191,7 @@ class ReadRunTest {
 
   @Test
   void rejectsAnEmptyBody() {
-    assertThatThrownBy(() -> codec.readRun(new byte[0]))
+    assertThatThrownBy(() -> read(new byte[0]))
         .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("empty");
   }

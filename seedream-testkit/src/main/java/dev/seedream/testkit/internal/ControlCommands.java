@@ -20,6 +20,7 @@ import java.util.Map;
  * {"endpoint": "image", "html": 502}
  * {"endpoint": "get", "delayMs": 1500}
  * {"endpoint": "create", "fault": "EMPTY_RESPONSE", "afterHandling": true}
+ * {"endpoint": "create", "skip": 4, "times": 1, "status": 503}
  * {"endpoint": "get", "answer": {"status": 200, "contentType": "text/html", "body": "<html>...",
  *                                "headers": {"X-Trace": "a", "Set-Cookie": ["a=1", "b=2"]}}}
  * {"endpoint": "image", "answer": {"status": 200, "contentType": "image/png", "bodyBase64": "iVBORw0KGgo=", "chunked": true}}
@@ -47,6 +48,9 @@ final class ControlCommands {
       failure = failure.withRetryAfter(String.valueOf(json.get("retryAfter")));
     }
     if (json.get("probability") != null) {
+      if (json.get("skip") != null || json.get("times") != null) {
+        throw new IllegalArgumentException("give probability, or times with an optional skip, not both");
+      }
       double p = number(json.get("probability"), "probability").doubleValue();
       if (!(p >= 0 && p <= 1)) {
         throw new IllegalArgumentException("probability must be between 0 and 1, but was " + p);
@@ -58,8 +62,12 @@ final class ControlCommands {
     if (times < 1) {
       throw new IllegalArgumentException("times must be >= 1, but was " + times);
     }
-    engine.injections().next(endpoint, times, failure);
-    return failure + " on the next " + times + " " + endpoint + " request(s)";
+    int skip = json.get("skip") == null ? 0 : number(json.get("skip"), "skip").intValue();
+    if (skip < 0) {
+      throw new IllegalArgumentException("skip must be >= 0, but was " + skip);
+    }
+    engine.injections().after(endpoint, skip, times, failure);
+    return failure + (skip == 0 ? "" : " after the next " + skip) + " on the next " + times + " " + endpoint + " request(s)";
   }
 
   private static Failure failure(Map<?, ?> json) {

@@ -65,6 +65,10 @@ public final class FakeEngine {
     injections.next(endpoint, times, failure);
   }
 
+  public void injectAfter(Endpoint endpoint, int skip, int times, Failure failure) {
+    injections.after(endpoint, skip, times, failure);
+  }
+
   public void injectWithProbability(Endpoint endpoint, double probability, Failure failure) {
     injections.withProbability(endpoint, probability, failure);
   }

@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +21,8 @@ import java.util.List;
 
 /**
  * The two WireMock servers of a fake: the API origin and the image origin, each on its own port of
- * 127.0.0.1, set up for tests (HTTP/2 over plain HTTP off, bounded journal and logged bodies,
+ * 127.0.0.1, set up for tests (HTTP/2 over plain HTTP off, no WireMock journal but a bounded list of
+ * the unmatched requests,
  * asynchronous responses so that delays hold no server thread, unmatched requests answered with
  * WireMock's loud 404), warmed up before use. The API server can be stopped and started again on
  * its port (an outage) while the engine, and so every run, charge and journal entry, stays.
@@ -33,7 +33,8 @@ public final class FakeServers implements AutoCloseable {
 
   private final FakeEngine engine;
   private final WireMockServer images;
-  private final List<String> unmatchedEarlier = new ArrayList<>();
+  private final UnmatchedRequests apiUnmatched = new UnmatchedRequests();
+  private final UnmatchedRequests imageUnmatched = new UnmatchedRequests();
   private volatile WireMockServer api;
   private volatile int apiPort;
   private volatile boolean down;
@@ -41,8 +42,8 @@ public final class FakeServers implements AutoCloseable {
   private FakeServers(FakeEngine engine) {
     this.engine = engine;
     Settings settings = engine.settings();
-    this.images = new WireMockServer(options(settings, settings.imagePort(),
-        new ImageTransformer(engine), new ControlTransformer(engine, this, true)));
+    this.images = new WireMockServer(options(settings.imagePort(),
+        new ImageTransformer(engine), new ControlTransformer(engine, this, true), imageUnmatched));
   }
 
   /** Starts both servers for the engine and tells it where its images live. */
@@ -57,7 +58,6 @@ public final class FakeServers implements AutoCloseable {
       servers.images.stubFor(any(urlPathMatching("/__control/.+")).willReturn(aResponse().withTransformers(ControlTransformer.NAME)));
       engine.imageBaseUrl(servers.imageBaseUrl());
       warmUp(servers.imageBaseUrl());
-      servers.images.resetRequests();
       started = true;
       return servers;
     } finally {
@@ -87,7 +87,6 @@ public final class FakeServers implements AutoCloseable {
     if (down || !images.isRunning()) {
       return;
     }
-    unmatchedEarlier.addAll(unmatched(api, baseUrl()));
     down = true;
     api.stop();
   }
@@ -105,7 +104,7 @@ public final class FakeServers implements AutoCloseable {
       api = startApi(this, apiPort);
     } catch (RuntimeException e) {
       throw new IllegalStateException("the fake could not open its API port " + apiPort + " again (" + e.getMessage()
-          + "): another process may have taken it; give the fake a fixed free port(..) to avoid that", e);
+          + "): another process may have taken it during the outage; a fixed port(..) outside the ephemeral range makes that unlikely", e);
     }
     down = false;
   }
@@ -117,21 +116,15 @@ public final class FakeServers implements AutoCloseable {
 
   /** Requests that neither server knew, as method and URL. */
   public synchronized List<String> unmatchedRequests() {
-    List<String> out = new ArrayList<>(unmatchedEarlier);
-    if (!down) {
-      out.addAll(unmatched(api, baseUrl()));
-    }
-    out.addAll(unmatched(images, imageBaseUrl()));
+    List<String> out = new ArrayList<>(apiUnmatched.snapshot(baseUrl()));
+    out.addAll(imageUnmatched.snapshot(imageBaseUrl()));
     return out;
   }
 
-  /** Clears WireMock's own journals (the fake's journal is the engine's). */
+  /** Forgets the unmatched requests (the fake's journal is the engine's). */
   public synchronized void resetRequests() {
-    unmatchedEarlier.clear();
-    if (!down) {
-      api.resetRequests();
-    }
-    images.resetRequests();
+    apiUnmatched.clear();
+    imageUnmatched.clear();
   }
 
   /** Whether the servers are started and not closed (during an outage too). */
@@ -148,8 +141,8 @@ public final class FakeServers implements AutoCloseable {
   /** A started, stubbed and warmed-up API server on the port (0: a free one). */
   private static WireMockServer startApi(FakeServers servers, int port) {
     FakeEngine engine = servers.engine;
-    WireMockServer api = new WireMockServer(options(engine.settings(), port,
-        new ApiTransformer(engine), new ControlTransformer(engine, servers, false)));
+    WireMockServer api = new WireMockServer(options(port,
+        new ApiTransformer(engine), new ControlTransformer(engine, servers, false), servers.apiUnmatched));
     boolean started = false;
     try {
       api.start();
@@ -157,7 +150,6 @@ public final class FakeServers implements AutoCloseable {
       api.stubFor(get(urlPathMatching("/api/v1/runs/[^/]+")).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
       api.stubFor(any(urlPathMatching("/__control/.+")).willReturn(aResponse().withTransformers(ControlTransformer.NAME)));
       warmUp("http://" + HOST + ":" + api.port());
-      api.resetRequests();
       started = true;
       return api;
     } finally {
@@ -167,21 +159,13 @@ public final class FakeServers implements AutoCloseable {
     }
   }
 
-  private static List<String> unmatched(WireMockServer server, String base) {
-    List<String> out = new ArrayList<>();
-    for (LoggedRequest r : server.findAllUnmatchedRequests()) {
-      out.add(r.getMethod() + " " + base + r.getUrl());
-    }
-    return out;
-  }
-
-  private static WireMockConfiguration options(Settings settings, int port, Extension... extensions) {
+  private static WireMockConfiguration options(int port, Extension... extensions) {
     WireMockConfiguration options = WireMockConfiguration.options()
         .bindAddress(HOST)
         .http2PlainDisabled(true)
         .http2TlsDisabled(true)
-        .maxRequestJournalEntries(settings.journalSize())
-        .maxLoggedResponseSize(4 * 1024)
+        // WireMock's journal would hold every body served: the fake keeps its own, bounded
+        .disableRequestJournal()
         .asynchronousResponseEnabled(true)
         .asynchronousResponseThreads(4)
         .containerThreads(16)

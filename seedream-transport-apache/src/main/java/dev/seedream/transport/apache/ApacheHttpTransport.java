@@ -48,8 +48,12 @@ import org.apache.hc.core5.util.Timeout;
  * follows no redirect; it bounds each attempt by {@link HttpRequest#timeout()} from the start of
  * the exchange to the end of the answer, and aborts it when the calling thread is interrupted
  * (throwing {@link TransportException} with the interrupt flag still set); it reads at most {@link
- * HttpRequest#maxResponseBytes()} into memory and discards the connection beyond that; it returns
- * every connection to the pool, or discards it, on every path. TLS verification is always on; the
+ * HttpRequest#maxResponseBytes()} into memory (a larger 2xx body is a {@link
+ * dev.seedream.MalformedResponseException}, a larger error body is cut to its first bytes) and
+ * discards the connection beyond that; it streams a body to a sink in chunks of 64 KiB; a {@link
+ * SeedreamException} of a sink (an image refused, a disk full, a run's fields past their bound) is
+ * thrown on as it is and discards the connection; it returns every connection to the pool, or
+ * discards it, on every path. TLS verification is always on; the
  * JDK's proxy properties ({@code https.proxyHost}, {@code http.nonProxyHosts}, ...) and TLS
  * properties ({@code javax.net.ssl.*}) are honoured. Compression, cookies and HttpClient's own
  * retries are off: the engine retries.
@@ -139,7 +143,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     try {
       ClassicHttpResponse response = client.executeOpen(null, attempt.request(), attempt.context());
       try {
-        return answer(response, request, sink, what);
+        return answer(response, request, sink, what, attempt);
       } catch (IOException | RuntimeException | Error e) {
         attempt.discard();
         throw e;
@@ -161,15 +165,24 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
   }
 
-  private static HttpResponse answer(ClassicHttpResponse response, HttpRequest request, BodySink sink, String what)
-      throws IOException {
+  private static HttpResponse answer(
+      ClassicHttpResponse response, HttpRequest request, BodySink sink, String what, Attempt attempt) throws IOException {
     int status = response.getCode();
-    if (sink != null && status >= 200 && status < 300) {
-      Bodies.stream(response, sink);
-      return HttpResponse.of(status, Bodies.headers(response), null);
+    if (status >= 200 && status < 300) {
+      if (sink != null) {
+        HttpResponse head = HttpResponse.of(status, Bodies.headers(response), null);
+        sink.begin(head); // may refuse the body before it is read: the caller discards the connection
+        Bodies.stream(response, sink);
+        return head;
+      }
+      return HttpResponse.of(status, Bodies.headers(response), Bodies.readBounded(response, request.maxResponseBytes(), what));
     }
-    byte[] body = Bodies.readBounded(response, request.maxResponseBytes(), what);
-    return HttpResponse.of(status, Bodies.headers(response), body);
+    // an error body is cut at the bound: its first bytes are enough to map and show it
+    Bodies.Prefix body = Bodies.readPrefix(response, request.maxResponseBytes());
+    if (!body.complete()) {
+      attempt.discard();
+    }
+    return HttpResponse.of(status, Bodies.headers(response), body.bytes());
   }
 
   private static TransportException sinkFailed(String what, IOException cause) {

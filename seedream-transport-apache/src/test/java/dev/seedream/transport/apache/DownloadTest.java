@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.seedream.DownloadException;
 import dev.seedream.MalformedResponseException;
+import dev.seedream.RunId;
 import dev.seedream.TransportException;
 import dev.seedream.spi.BodySink;
 import dev.seedream.spi.HttpRequest;
@@ -16,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +64,16 @@ class DownloadTest extends WireMockTestBase {
   }
 
   @Test
-  void boundsTheBodyOfANon2xxAnswer() {
+  void cutsTheBodyOfANon2xxAnswerAtTheBoundAndDiscardsTheConnection() {
     server.stubFor(get("/error.png").willReturn(aResponse().withStatus(500).withBody(new byte[50_000])));
+    CountingSink sink = new CountingSink();
 
-    catchThrowableOfType(
-        MalformedResponseException.class,
-        () -> transport.download(HttpRequest.get(uri("/error.png")).maxResponseBytes(10_000).build(), new CountingSink()));
+    HttpResponse response = transport.download(HttpRequest.get(uri("/error.png")).maxResponseBytes(10_000).build(), sink);
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.body()).hasSize(10_000);
+    assertThat(sink.total).isZero();
+    assertThat(transport.poolStats().available()).as("the connection is not returned to the pool").isZero();
   }
 
   @Test
@@ -99,6 +106,75 @@ class DownloadTest extends WireMockTestBase {
 
     assertThat(failure).hasMessage("sink closed");
     assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void theSinkIsToldTheHeadOfA2xxAnswerBeforeItsBody() {
+    server.stubFor(get("/a.png").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png")
+        .withHeader("Content-Length", "5000").withBody(new byte[5000])));
+    AtomicReference<HttpResponse> head = new AtomicReference<>();
+    AtomicInteger bytesBeforeHead = new AtomicInteger(-1);
+    CountingSink counting = new CountingSink();
+    BodySink sink = new BodySink() {
+      @Override
+      public void begin(HttpResponse answer) {
+        bytesBeforeHead.set((int) counting.total);
+        head.set(answer);
+      }
+
+      @Override
+      public void write(ByteBuffer chunk) {
+        counting.write(chunk);
+      }
+    };
+
+    transport.download(getRequest("/a.png"), sink);
+
+    assertThat(bytesBeforeHead).hasValue(0);
+    assertThat(head.get().status()).isEqualTo(200);
+    assertThat(head.get().header("content-type")).contains("image/png");
+    assertThat(head.get().header("Content-Length")).contains("5000");
+    assertThat(counting.total).isEqualTo(5000);
+  }
+
+  @Test
+  void aSinkThatRefusesTheHeadGetsNoBodyItsExceptionPassesOnAndTheConnectionIsDiscarded() {
+    server.stubFor(get("/big.png").willReturn(aResponse().withStatus(200).withBody(new byte[2_000_000])));
+    DownloadException tooLarge = new DownloadException("image 1 of run r is larger than maxImageBytes", RunId.of("r"), 200, null);
+    AtomicInteger writes = new AtomicInteger();
+    BodySink sink = new BodySink() {
+      @Override
+      public void begin(HttpResponse answer) {
+        throw tooLarge;
+      }
+
+      @Override
+      public void write(ByteBuffer chunk) {
+        writes.incrementAndGet();
+      }
+    };
+
+    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> transport.download(getRequest("/big.png"), sink));
+
+    assertThat(failure).isSameAs(tooLarge);
+    assertThat(writes).hasValue(0);
+    assertThat(transport.poolStats().available()).as("the connection was discarded, not pooled").isZero();
+  }
+
+  @Test
+  void aSeedreamExceptionOfTheSinkPassesOnUnchangedAndDiscardsTheConnection() {
+    server.stubFor(get("/image.png").willReturn(aResponse().withStatus(200).withBody(new byte[1_000_000])));
+    DownloadException diskFull = new DownloadException("cannot write image 1: No space left on device", RunId.of("r"), 0, null);
+    AtomicInteger writes = new AtomicInteger();
+
+    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> transport.download(getRequest("/image.png"), chunk -> {
+      writes.incrementAndGet();
+      throw diskFull;
+    }));
+
+    assertThat(failure).isSameAs(diskFull);
+    assertThat(writes).hasValue(1);
+    assertThat(transport.poolStats().available()).isZero();
   }
 
   private static final class CountingSink implements BodySink {

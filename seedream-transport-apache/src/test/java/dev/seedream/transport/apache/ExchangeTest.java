@@ -132,6 +132,43 @@ class ExchangeTest extends WireMockTestBase {
   }
 
   @Test
+  void cutsAnErrorBodyOverTheBoundReturnsTheAnswerAndDiscardsTheConnection() {
+    String page = "<html><body><h1>502 Bad Gateway</h1>" + "x".repeat(3 * 1024 * 1024) + "</body></html>";
+    server.stubFor(get("/bad-gateway").willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(page)));
+
+    HttpResponse response = transport.exchange(HttpRequest.get(uri("/bad-gateway")).maxResponseBytes(1024 * 1024).build());
+
+    assertThat(response.status()).isEqualTo(502);
+    assertThat(response.header("Content-Type")).contains("text/html");
+    assertThat(response.body()).hasSize(1024 * 1024);
+    assertThat(new String(response.body(), 0, 37, StandardCharsets.UTF_8)).isEqualTo("<html><body><h1>502 Bad Gateway</h1>x");
+    assertThat(transport.poolStats().available()).as("the connection is not returned to the pool").isZero();
+  }
+
+  @Test
+  void cutsAChunkedErrorBodyOverTheBound() {
+    server.stubFor(
+        get("/big-error").willReturn(aResponse().withStatus(500).withBody(new byte[300_000]).withChunkedDribbleDelay(3, 30)));
+
+    HttpResponse response = transport.exchange(HttpRequest.get(uri("/big-error")).maxResponseBytes(100_000).build());
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.body()).hasSize(100_000);
+    assertThat(transport.poolStats().available()).isZero();
+  }
+
+  @Test
+  void keepsAnErrorBodyOfExactlyTheBoundAndReusesTheConnection() {
+    server.stubFor(get("/exact-error").willReturn(aResponse().withStatus(404).withBody(new byte[4096])));
+
+    HttpResponse response = transport.exchange(HttpRequest.get(uri("/exact-error")).maxResponseBytes(4096).build());
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.body()).hasSize(4096);
+    assertThat(transport.poolStats().available()).as("the connection went back to the pool").isEqualTo(1);
+  }
+
+  @Test
   void readsABodyOfExactlyTheBound() {
     server.stubFor(get("/exact").willReturn(aResponse().withStatus(200).withBody(new byte[4096])));
 

@@ -28,6 +28,10 @@ import reactor.netty.resources.LoopResources;
  * client and frees nothing. Either way it speaks HTTP/1.1, never follows a redirect (the engine
  * does), never sends a request twice, and keeps TLS verification on.
  *
+ * <p>Bodies: {@link #download} hands the sink each chunk as a view of Netty's buffer (no heap
+ * copy), kept until the sink's stage for it completes and released then; an error body larger than
+ * {@link HttpRequest#maxResponseBytes()} is cut to that many bytes and its connection closed.
+ *
  * <p>Threads: the returned futures complete on Netty event-loop threads (or on Reactor's timer
  * thread for a timeout). Do not block in a stage chained to them; use the {@code *Async} variants
  * for blocking work. Cancelling a future aborts the exchange and closes its connection.

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedream.DownloadException;
+import dev.seedream.RunId;
 import dev.seedream.spi.AsyncBodySink;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,6 +106,7 @@ class DownloadTest extends TransportTestSupport {
     awaitZero("open connections after cancelling", () -> transport.openConnections().orElseThrow());
     assertThat(writes).hasValue(1);
     assertThat(neverWritten).isNotDone();
+    neverWritten.complete(null); // the sink is done with its chunk: its buffer is released now (BufferLeakTest)
   }
 
   @Test
@@ -130,18 +134,116 @@ class DownloadTest extends TransportTestSupport {
   }
 
   @Test
-  void chunksAreCopiesTheSinkMayKeep() throws Exception {
-    byte[] body = "0123456789".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+  void theSinkIsToldTheHeadOfA2xxAnswerBeforeItsBody() throws Exception {
+    server.stubFor(get("/a.png").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png")
+        .withHeader("Content-Length", "5000").withBody(new byte[5000])));
+    java.util.concurrent.atomic.AtomicReference<HttpResponse> head = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicLong total = new AtomicLong();
+    AtomicLong bytesBeforeHead = new AtomicLong(-1);
+
+    valueOf(transport.download(HttpRequest.get(uri("/a.png")).build(), new AsyncBodySink() {
+      @Override
+      public void begin(HttpResponse answer) {
+        bytesBeforeHead.set(total.get());
+        head.set(answer);
+      }
+
+      @Override
+      public CompletionStage<Void> write(ByteBuffer chunk) {
+        total.addAndGet(chunk.remaining());
+        return CompletableFuture.completedFuture(null);
+      }
+    }));
+
+    assertThat(bytesBeforeHead).hasValue(0);
+    assertThat(head.get().status()).isEqualTo(200);
+    assertThat(head.get().header("content-type")).contains("image/png");
+    assertThat(head.get().header("Content-Length")).contains("5000");
+    assertThat(total).hasValue(5000);
+  }
+
+  @Test
+  void aSinkThatRefusesTheHeadGetsNoBodyItsExceptionPassesOnAndTheConnectionIsClosed() throws Exception {
+    server.stubFor(get("/big.png").willReturn(aResponse().withStatus(200).withBody(new byte[2_000_000])));
+    DownloadException tooLarge = new DownloadException("image 1 of run r is larger than maxImageBytes", RunId.of("r"), 200, null);
+    AtomicInteger writes = new AtomicInteger();
+
+    Throwable failure = failureOf(transport.download(HttpRequest.get(uri("/big.png")).build(), new AsyncBodySink() {
+      @Override
+      public void begin(HttpResponse answer) {
+        throw tooLarge;
+      }
+
+      @Override
+      public CompletionStage<Void> write(ByteBuffer chunk) {
+        writes.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+      }
+    }));
+
+    assertThat(failure).isSameAs(tooLarge);
+    assertThat(writes).hasValue(0);
+    awaitZero("open connections after a refused head", () -> transport.openConnections().orElseThrow());
+  }
+
+  @Test
+  void aSeedreamExceptionOfTheSinkPassesOnUnchangedAndClosesTheConnection() throws Exception {
+    server.stubFor(get("/image.png").willReturn(aResponse().withStatus(200).withBody(new byte[1024 * 1024])));
+    DownloadException diskFull = new DownloadException("cannot write image 1: No space left on device", RunId.of("r"), 0, null);
+
+    Throwable failure = failureOf(transport.download(HttpRequest.get(uri("/image.png")).build(),
+        chunk -> CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(diskFull))));
+
+    assertThat(failure).isSameAs(diskFull);
+    awaitZero("open connections after a failed sink", () -> transport.openConnections().orElseThrow());
+  }
+
+  @Test
+  void chunksAreViewsOfNettysBuffersThatStayValidUntilTheirStageCompletes() throws Exception {
+    byte[] body = "0123456789".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
     server.stubFor(get("/text").willReturn(aResponse().withStatus(200).withBody(body)));
-    java.util.List<ByteBuffer> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ByteBuffer all = ByteBuffer.allocate(body.length);
+    AtomicInteger heapChunks = new AtomicInteger();
 
     valueOf(transport.download(HttpRequest.get(uri("/text")).build(), chunk -> {
-      kept.add(chunk);
+      if (!chunk.isDirect()) {
+        heapChunks.incrementAndGet();
+      }
+      // read later, on another thread: the view must still hold the bytes
+      return CompletableFuture.runAsync(() -> all.put(chunk), writer);
+    }));
+
+    assertThat(all.array()).isEqualTo(body);
+    assertThat(heapChunks).as("chunks copied onto the heap").hasValue(0);
+  }
+
+  @Test
+  void theEventLoopsDoNotCopyTheBodyOntoTheHeap() throws Exception {
+    byte[] image = new byte[SIZE];
+    server.stubFor(get("/image.png").willReturn(aResponse().withStatus(200).withBody(image)));
+    image = null;
+    AtomicLong total = new AtomicLong();
+    long before = allocatedByEventLoops();
+
+    valueOf(transport.download(HttpRequest.get(uri("/image.png")).build(), chunk -> {
+      total.addAndGet(chunk.remaining());
       return CompletableFuture.completedFuture(null);
     }));
 
-    ByteBuffer all = ByteBuffer.allocate(body.length);
-    kept.forEach(chunk -> all.put(chunk.duplicate()));
-    assertThat(all.array()).isEqualTo(body);
+    long allocated = allocatedByEventLoops() - before;
+    assertThat(total.get()).isEqualTo(SIZE);
+    assertThat(allocated).as("heap bytes the event loops allocated to stream %d bytes", SIZE).isLessThan(SIZE / 5);
+  }
+
+  /** Heap bytes allocated so far by the transport's event-loop threads (those of its thread name prefix). */
+  private static long allocatedByEventLoops() {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (java.lang.management.ThreadInfo thread : threads.dumpAllThreads(false, false)) {
+      if (thread.getThreadName().startsWith(THREAD_PREFIX)) {
+        total += Math.max(0, threads.getThreadAllocatedBytes(thread.getThreadId()));
+      }
+    }
+    return total;
   }
 }

@@ -126,6 +126,44 @@ class ExchangeTest extends TransportTestSupport {
   }
 
   @Test
+  void anErrorBodyOverTheBoundIsCutTheAnswerReturnedAndItsConnectionClosed() throws Exception {
+    String page = "<html><body><h1>502 Bad Gateway</h1>" + "x".repeat(3 * 1024 * 1024) + "</body></html>";
+    server.stubFor(get("/bad-gateway").willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(page)));
+
+    HttpResponse response = valueOf(transport.exchange(HttpRequest.get(uri("/bad-gateway")).maxResponseBytes(1024 * 1024).build()));
+
+    assertThat(response.status()).isEqualTo(502);
+    assertThat(response.header("Content-Type")).hasValue("text/html");
+    assertThat(response.body()).hasSize(1024 * 1024);
+    assertThat(new String(response.body(), 0, 37, StandardCharsets.UTF_8)).isEqualTo("<html><body><h1>502 Bad Gateway</h1>x");
+    awaitZero("open connections after a cut error body", () -> transport.openConnections().orElseThrow());
+  }
+
+  @Test
+  void aDownloadsErrorBodyOverTheBoundIsCutToo() throws Exception {
+    server.stubFor(get("/error.png").willReturn(aResponse().withStatus(500).withBody(new byte[300_000]).withChunkedDribbleDelay(5, 50)));
+
+    HttpResponse response = valueOf(transport.download(HttpRequest.get(uri("/error.png")).maxResponseBytes(10_000).build(),
+        chunk -> java.util.concurrent.CompletableFuture.failedFuture(new AssertionError("an error body reached the sink"))));
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.body()).hasSize(10_000);
+    awaitZero("open connections after a cut error body", () -> transport.openConnections().orElseThrow());
+  }
+
+  @Test
+  void anErrorBodyOfExactlyTheBoundIsKeptWholeAndItsConnectionReused() throws Exception {
+    server.stubFor(get("/exact-error").willReturn(aResponse().withStatus(404).withBody(new byte[1000])));
+
+    HttpResponse response = valueOf(transport.exchange(HttpRequest.get(uri("/exact-error")).maxResponseBytes(1000).build()));
+    awaitZero("connections lent after the first answer", () -> transport.acquiredConnections().orElseThrow());
+    valueOf(transport.exchange(HttpRequest.get(uri("/exact-error")).maxResponseBytes(1000).build()));
+
+    assertThat(response.body()).hasSize(1000);
+    assertThat(transport.openConnections()).hasValue(1);
+  }
+
+  @Test
   void aConnectionIsReusedAfterACompleteAnswer() throws Exception {
     server.stubFor(get("/small").willReturn(aResponse().withStatus(200).withBody("ok")));
 

@@ -4,6 +4,7 @@ import dev.seedream.spi.AsyncBodySink;
 import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +44,19 @@ final class InMemoryRunbase implements AsyncHttpTransport {
     return answer(200, "{\"id\":\"" + id + "\",\"status\":\"" + status + "\"" + output + "}");
   }
 
+  /** API answers, streamed as the engine reads them: a 2xx body goes to the sink. There are no images in memory. */
   @Override
   public CompletableFuture<HttpResponse> download(HttpRequest request, AsyncBodySink sink) {
-    throw new UnsupportedOperationException("no images in memory");
+    if (!request.uri().getPath().startsWith("/api/v1/runs")) {
+      throw new UnsupportedOperationException("no images in memory");
+    }
+    HttpResponse answer = exchange(request).join();
+    if (!answer.isSuccessful()) {
+      return CompletableFuture.completedFuture(answer);
+    }
+    return sink.write(ByteBuffer.wrap(answer.body()))
+        .thenApply(written -> HttpResponse.of(answer.status(), answer.headers(), null))
+        .toCompletableFuture();
   }
 
   synchronized List<String> requests() {

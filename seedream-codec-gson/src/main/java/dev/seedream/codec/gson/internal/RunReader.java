@@ -22,10 +22,12 @@ import java.util.Locale;
  * <p>Unknown fields are skipped at any depth; {@code id} and {@code status} are required strings;
  * {@code output} is absent, {@code null} or {@code {"urls": [...]}} of absolute http(s) URLs;
  * {@code error} is absent, {@code null}, a string or {@code {"message", "code"}}; {@code model} is
- * read if it is a string; timestamps are read if they can be, and ignored otherwise.
+ * read if it is a string; timestamps are read if they can be, and ignored otherwise. The members
+ * read are those of {@link RunFields}.
  */
 public final class RunReader {
-  private static final String WHAT = "the answer is not a run";
+  /** How every message about a body that is not a run begins. */
+  static final String WHAT = "the answer is not a run";
 
   private RunReader() {}
 
@@ -70,28 +72,28 @@ public final class RunReader {
     while (reader.hasNext()) {
       String name = reader.nextName();
       switch (name) {
-        case "id":
+        case RunFields.ID:
           id = requiredString(reader, "id");
           break;
-        case "status":
+        case RunFields.STATUS:
           status = requiredString(reader, "status");
           break;
-        case "output":
+        case RunFields.OUTPUT:
           outputUrls = readOutput(reader);
           break;
-        case "error":
+        case RunFields.ERROR:
           error = readError(reader);
           break;
-        case "model":
+        case RunFields.MODEL:
           model = reader.peek() == JsonToken.STRING ? reader.nextString() : skip(reader);
           break;
-        case "created_at":
+        case RunFields.CREATED_AT:
           createdAt = Timestamps.read(reader);
           break;
-        case "started_at":
+        case RunFields.STARTED_AT:
           startedAt = Timestamps.read(reader);
           break;
-        case "completed_at":
+        case RunFields.COMPLETED_AT:
           completedAt = Timestamps.read(reader);
           break;
         default:

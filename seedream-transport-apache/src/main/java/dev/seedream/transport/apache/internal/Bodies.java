@@ -15,9 +15,9 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 
 /**
- * Reads answer bodies: bounded into memory, or streamed to a sink. Both read to the end of the
- * body on success, which returns the connection to the pool clean; on any failure the caller
- * discards the connection instead (see {@link Attempt#discard()}).
+ * Reads answer bodies: bounded into memory, cut to a bound (error answers), or streamed to a sink.
+ * Reading to the end of the body returns the connection to the pool clean; on any failure, and for
+ * a body that was cut, the caller discards the connection instead (see {@link Attempt#discard()}).
  */
 public final class Bodies {
   /** The size of the chunks handed to a sink. */
@@ -57,6 +57,42 @@ public final class Bodies {
     }
     return out.toByteArray();
   }
+
+  /**
+   * At most the first {@code maxBytes} bytes of the body, for an error answer: whether more came is
+   * told by {@link Prefix#complete()}, and then the rest is not read (the caller discards the
+   * connection).
+   */
+  public static Prefix readPrefix(ClassicHttpResponse response, long maxBytes) throws IOException {
+    HttpEntity entity = response.getEntity();
+    InputStream in = entity == null ? null : entity.getContent();
+    if (in == null) {
+      return new Prefix(NO_BODY, true);
+    }
+    int max = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
+    long declared = entity.getContentLength();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(declared >= 0 ? (int) Math.min(declared, max) : Math.min(max, 8192));
+    byte[] buffer = new byte[Math.min(8192, max)];
+    int total = 0;
+    while (total < max) {
+      int read = in.read(buffer, 0, Math.min(buffer.length, max - total));
+      if (read == -1) {
+        return new Prefix(out.toByteArray(), true);
+      }
+      out.write(buffer, 0, read);
+      total += read;
+    }
+    boolean complete = (declared >= 0 && declared <= max) || in.read() == -1;
+    return new Prefix(out.toByteArray(), complete);
+  }
+
+  /**
+   * The first bytes of a body.
+   *
+   * @param bytes the bytes read
+   * @param complete whether they are the whole body; if not, the connection must be discarded
+   */
+  public record Prefix(byte[] bytes, boolean complete) {}
 
   /**
    * Streams the body to {@code sink} in chunks of at most {@value #CHUNK_BYTES} bytes.

@@ -2,6 +2,7 @@ package dev.seedream.transport.apache.internal;
 
 import dev.seedream.TransportException;
 import dev.seedream.TransportException.Reason;
+import dev.seedream.spi.ServerText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -91,9 +92,10 @@ public final class Failures {
     return failure instanceof java.io.EOFException;
   }
 
+  /** The failure in one line; its message may quote what the server sent (a bad status line), so it is escaped. */
   private static String describe(Throwable failure) {
     String message = failure.getMessage();
     String name = failure.getClass().getSimpleName();
-    return message == null || message.isBlank() ? name : name + ": " + message;
+    return message == null || message.isBlank() ? name : name + ": " + ServerText.printable(message);
   }
 }

@@ -7,9 +7,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads an answer body into memory up to a bound. Each buffer is copied while it is delivered, so
- * the transport never holds a reference to one; past the bound the body is cancelled, which makes
- * Reactor Netty close the connection instead of returning it to the pool.
+ * Reads an answer body into memory up to a bound: whole (past the bound, an error) or cut at the
+ * bound (error answers). Each buffer is copied while it is delivered, so the transport never holds
+ * a reference to one; past the bound the body is cancelled, which makes Reactor Netty close the
+ * connection instead of returning it to the pool.
  */
 public final class BoundedBody {
   private final long maxBytes;
@@ -18,6 +19,22 @@ public final class BoundedBody {
 
   private BoundedBody(long maxBytes) {
     this.maxBytes = maxBytes;
+  }
+
+  /**
+   * At most the first {@code maxBytes} bytes of the body, for an error answer: once more arrive, the
+   * rest is cancelled unread (the connection is closed, not reused) and what fits is the body.
+   */
+  public static Mono<byte[]> prefix(Flux<ByteBuf> body, long maxBytes) {
+    return Mono.defer(() -> {
+      BoundedBody target = new BoundedBody(maxBytes);
+      return body.<Void>handle((buffer, sink) -> {
+            if (!target.appendWhatFits(buffer)) {
+              sink.complete();
+            }
+          })
+          .then(Mono.fromCallable(target::toByteArray));
+    });
   }
 
   /** The whole body, or {@link MalformedResponseException} once it exceeds {@code maxBytes}. */
@@ -46,6 +63,17 @@ public final class BoundedBody {
     buffer.getBytes(buffer.readerIndex(), bytes, length, readable);
     length += readable;
     return true;
+  }
+
+  /** Copies as much of the buffer as the bound leaves room for; false if some of it did not fit. */
+  private boolean appendWhatFits(ByteBuf buffer) {
+    int readable = buffer.readableBytes();
+    int room = (int) Math.min(readable, maxBytes - length);
+    if (room > 0) {
+      ByteBuf part = buffer.slice(buffer.readerIndex(), room);
+      append(part);
+    }
+    return room == readable;
   }
 
   private byte[] toByteArray() {

@@ -3,10 +3,11 @@ package dev.seedream.transport.reactor.internal;
 import dev.seedream.spi.AsyncBodySink;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import java.nio.ByteBuffer;
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,26 +30,35 @@ public final class Exchanges {
     this.client = client;
   }
 
-  /** Sends the request and reads the whole answer body, bounded. */
+  /** Sends the request and reads the whole answer body, bounded (an error body is cut at the bound). */
   public Mono<HttpResponse> exchange(HttpRequest request) {
-    return run(request, (response, body) -> bounded(response, body, request));
+    return run(request, (response, body) -> {
+      int status = response.status().code();
+      return status >= 200 && status < 300 ? bounded(response, body, request) : cut(response, body, request);
+    });
   }
 
-  /** Sends the request; a 2xx body goes to the sink one chunk at a time, any other is read bounded. */
+  /**
+   * Sends the request; a 2xx body goes to the sink one chunk at a time, any other is read and cut
+   * at the bound. Each chunk is a view of Netty's buffer, which is kept (retained) until the sink's
+   * stage for it completes and released then; at most one more waits, retained, in the queue
+   * before it, and one left there by a cancel or an error is released as it is discarded.
+   */
   public Mono<HttpResponse> download(HttpRequest request, AsyncBodySink sink) {
     return run(request, (response, body) -> {
       int status = response.status().code();
       if (status < 200 || status >= 300) {
-        return bounded(response, body, request);
+        return cut(response, body, request);
       }
-      return body
-          // copied while delivered: the sink owns its chunk, and no pooled buffer waits in a queue
-          .map(buffer -> {
-            ByteBuffer chunk = ByteBuffer.allocate(buffer.readableBytes());
-            buffer.getBytes(buffer.readerIndex(), chunk);
-            return chunk.flip();
-          })
-          .concatMap(chunk -> write(sink, chunk), 1)
+      try {
+        sink.begin(HttpResponse.of(status, headers(response.responseHeaders()), null));
+      } catch (RuntimeException e) {
+        // refused before the body is read: the body is not subscribed, and the connection is closed
+        return Mono.error(new SinkFailure(e));
+      }
+      return body.retain()
+          .concatMap(buffer -> write(sink, buffer), 1)
+          .doOnDiscard(ByteBuf.class, Exchanges::release)
           .then(Mono.fromCallable(() -> HttpResponse.of(status, headers(response.responseHeaders()), null)));
     });
   }
@@ -84,16 +94,29 @@ public final class Exchanges {
     return BoundedBody.read(body, request.maxResponseBytes()).map(bytes -> HttpResponse.of(status, headers, bytes));
   }
 
-  private static Mono<Void> write(AsyncBodySink sink, ByteBuffer chunk) {
+  private static Mono<HttpResponse> cut(HttpClientResponse response, ByteBufFlux body, HttpRequest request) {
+    int status = response.status().code();
+    Map<String, List<String>> headers = headers(response.responseHeaders());
+    return BoundedBody.prefix(body, request.maxResponseBytes()).map(bytes -> HttpResponse.of(status, headers, bytes));
+  }
+
+  /**
+   * Hands the sink a view of the buffer, which this call owns (retained for it): released exactly
+   * once, when the sink's stage completes, or at once if the sink throws. Cancelling the returned
+   * Mono does not release it early: the sink may still be reading the view.
+   */
+  private static Mono<Void> write(AsyncBodySink sink, ByteBuf buffer) {
     return Mono.create(done -> {
       CompletionStage<Void> stage;
       try {
-        stage = Objects.requireNonNull(sink.write(chunk), "AsyncBodySink.write returned null");
+        stage = Objects.requireNonNull(sink.write(buffer.nioBuffer()), "AsyncBodySink.write returned null");
       } catch (RuntimeException e) {
+        release(buffer);
         done.error(new SinkFailure(e));
         return;
       }
       stage.whenComplete((ignored, error) -> {
+        release(buffer);
         if (error == null) {
           done.success();
         } else {
@@ -101,6 +124,10 @@ public final class Exchanges {
         }
       });
     });
+  }
+
+  private static void release(ByteBuf buffer) {
+    ReferenceCountUtil.safeRelease(buffer);
   }
 
   private static Map<String, List<String>> headers(HttpHeaders headers) {

@@ -3,6 +3,7 @@ package dev.seedream.transport.reactor.internal;
 import dev.seedream.SeedreamException;
 import dev.seedream.TransportException;
 import dev.seedream.TransportException.Reason;
+import dev.seedream.spi.ServerText;
 import dev.seedream.spi.HttpRequest;
 import io.netty.handler.codec.CodecException;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -94,9 +95,10 @@ public final class Failures {
         && message.toLowerCase(Locale.ROOT).contains("connection reset");
   }
 
+  /** The failure in one line; its message may quote what the server sent (a bad status line), so it is escaped. */
   private static String describe(Throwable error) {
     String message = error.getMessage();
-    return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    return message == null || message.isBlank() ? error.getClass().getSimpleName() : ServerText.printable(message);
   }
 
   /** Output URLs may carry signatures in their query: never put one in a message. */
