@@ -3,6 +3,7 @@ package dev.seedream.cli;
 import dev.seedream.SeedreamException;
 import dev.seedream.internal.Texts;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -29,7 +30,8 @@ final class ErrorLines {
 
   /** The message as the user should read it: the exception's own for the errors the command knows. */
   static String message(Throwable error) {
-    boolean known = error instanceof SeedreamException || error instanceof InputException || error instanceof ParameterException;
+    boolean known = error instanceof SeedreamException || error instanceof InputException || error instanceof ParameterException
+        || error instanceof UncheckedIOException;
     String message = error.getMessage() == null ? "" : error.getMessage();
     return known ? message : error.getClass().getSimpleName() + ": " + message;
   }

@@ -152,8 +152,8 @@ class FailureJarIT {
     JsonObject weird = new JsonObject();
     weird.addProperty("id", id);
     weird.addProperty("status", "queued" + ESC + "[1A" + '\u009b' + "2K");
-    fake.inject(answer(weird, 1));
-    fake.inject(answer(run, 1));
+    fake.injectPollAnswer(weird, 1);
+    fake.injectPollAnswer(run, 1);
 
     JarProcess.Output queued = JarProcess.run(dir, fake.env(), "status", id);
     JarProcess.Output failed = JarProcess.run(dir, fake.env(), "status", id, "--json");
@@ -165,17 +165,5 @@ class FailureJarIT {
     for (JarProcess.Output result : List.of(queued, failed)) {
       assertThat(result.all()).doesNotContain(String.valueOf(ESC)).doesNotContain("\u009b").doesNotContain("\u0007");
     }
-  }
-
-  private static String answer(JsonObject run, int times) {
-    JsonObject answer = new JsonObject();
-    answer.addProperty("status", 200);
-    answer.addProperty("contentType", "application/json");
-    answer.addProperty("body", run.toString());
-    JsonObject injection = new JsonObject();
-    injection.addProperty("endpoint", "get");
-    injection.addProperty("times", times);
-    injection.add("answer", answer);
-    return injection.toString();
   }
 }

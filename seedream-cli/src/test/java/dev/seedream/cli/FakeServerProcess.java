@@ -77,6 +77,19 @@ final class FakeServerProcess implements AutoCloseable {
     control("POST", "inject", json);
   }
 
+  /** Makes the next {@code times} polls answer {@code run} as it is, a raw 200 JSON answer. */
+  void injectPollAnswer(JsonObject run, int times) {
+    JsonObject answer = new JsonObject();
+    answer.addProperty("status", 200);
+    answer.addProperty("contentType", "application/json");
+    answer.addProperty("body", run.toString());
+    JsonObject injection = new JsonObject();
+    injection.addProperty("endpoint", "get");
+    injection.addProperty("times", times);
+    injection.add("answer", answer);
+    inject(injection.toString());
+  }
+
   /** Removes every injection. */
   void clearInjections() {
     control("DELETE", "inject", "");

@@ -80,15 +80,7 @@ class StatusJarIT {
     run.remove("created_at");
     run.remove("started_at");
     run.remove("completed_at");
-    JsonObject answer = new JsonObject();
-    answer.addProperty("status", 200);
-    answer.addProperty("contentType", "application/json");
-    answer.addProperty("body", run.toString());
-    JsonObject injection = new JsonObject();
-    injection.addProperty("endpoint", "get");
-    injection.addProperty("times", 100);
-    injection.add("answer", answer);
-    fake.inject(injection.toString());
+    fake.injectPollAnswer(run, 100);
 
     JarProcess.Output result = JarProcess.run(dir, fake.env(), "status", id, "--wait", "--no-download");
 
