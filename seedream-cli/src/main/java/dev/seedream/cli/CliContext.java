@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * What a run of the command sees of the world: the environment variables, standard output, error
- * and input, the working directory, and whether standard error is a terminal.
+ * and input, the working directory, whether standard error is a terminal, and the signals sent to it.
  *
  * <p>{@link #system()} is the real one; tests pass their own, so that nothing depends on the
  * process's environment.
@@ -24,6 +24,7 @@ public final class CliContext {
   private final Path workingDirectory;
   private final boolean terminal;
   private final Consumer<ClientBuilder<SeedreamClient>> tuning;
+  private final Interruption interruption;
 
   private CliContext(
       Map<String, String> environment,
@@ -32,7 +33,8 @@ public final class CliContext {
       InputStream in,
       Path workingDirectory,
       boolean terminal,
-      Consumer<ClientBuilder<SeedreamClient>> tuning) {
+      Consumer<ClientBuilder<SeedreamClient>> tuning,
+      Interruption interruption) {
     this.environment = Map.copyOf(environment);
     this.out = out;
     this.err = err;
@@ -40,20 +42,27 @@ public final class CliContext {
     this.workingDirectory = workingDirectory;
     this.terminal = terminal;
     this.tuning = tuning;
+    this.interruption = interruption;
   }
 
-  /** The process's own: {@code System.getenv()}, {@code System.out/err/in}, the current directory. */
+  /**
+   * The process's own: {@code System.getenv()}, {@code System.out/err/in}, the current directory,
+   * and SIGINT / SIGTERM (caught once a command that creates or waits for runs starts).
+   */
   public static CliContext system() {
-    return of(
+    PrintWriter err = new PrintWriter(System.err, true);
+    return new CliContext(
         System.getenv(),
         new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true),
+        err,
         System.in,
         Path.of("").toAbsolutePath(),
-        System.console() != null);
+        System.console() != null,
+        builder -> {},
+        new Interruption(interruption -> Signals.install(interruption, err)));
   }
 
-  /** A context of your own, for tests and for embedding the command. */
+  /** A context of your own, for tests and for embedding the command; it catches no signals. */
   public static CliContext of(
       Map<String, String> environment,
       PrintWriter out,
@@ -68,7 +77,8 @@ public final class CliContext {
         Objects.requireNonNull(in, "in"),
         Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath(),
         terminal,
-        builder -> {});
+        builder -> {},
+        Interruption.manual());
   }
 
   /**
@@ -76,7 +86,8 @@ public final class CliContext {
    * been applied: tests use it to poll and retry faster against their own fake.
    */
   public CliContext withClientTuning(Consumer<ClientBuilder<SeedreamClient>> tuning) {
-    return new CliContext(environment, out, err, in, workingDirectory, terminal, Objects.requireNonNull(tuning, "tuning"));
+    return new CliContext(
+        environment, out, err, in, workingDirectory, terminal, Objects.requireNonNull(tuning, "tuning"), interruption);
   }
 
   /** An environment variable, or null when unset. */
@@ -113,5 +124,10 @@ public final class CliContext {
 
   Consumer<ClientBuilder<SeedreamClient>> tuning() {
     return tuning;
+  }
+
+  /** The signals this run of the command has received; {@link Main} feeds it SIGINT and SIGTERM. */
+  Interruption interruption() {
+    return interruption;
   }
 }

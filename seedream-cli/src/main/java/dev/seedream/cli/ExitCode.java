@@ -8,6 +8,7 @@ import dev.seedream.InvalidRequestException;
 import dev.seedream.PermissionDeniedException;
 import dev.seedream.RateLimitedException;
 import dev.seedream.RunFailedException;
+import dev.seedream.RunMayExistException;
 import dev.seedream.RunNotFoundException;
 import dev.seedream.UsageExceededException;
 import dev.seedream.validation.ValidationException;
@@ -29,9 +30,12 @@ public enum ExitCode {
   INSUFFICIENT_BALANCE(4, "insufficient balance: HTTP 402"),
   RATE_LIMITED(5, "rate limit or usage quota exceeded (HTTP 429), after retries"),
   RUN_FAILED(6, "the run ended failed (its cost is refunded)"),
-  DEADLINE(7, "the --timeout passed before the run finished (the run goes on at Runbase)"),
+  DEADLINE(7, "the --timeout passed before the command finished (a run already created goes on at Runbase)"),
   RUN_NOT_FOUND(8, "run not found: HTTP 404"),
-  OTHER(1, "anything else (network, server 5xx, an answer that cannot be read, a file that cannot be written)");
+  RUN_MAY_EXIST(9, "a create got no readable answer: the run may exist and be billed; it was not sent again"),
+  OTHER(1, "anything else (network, server 5xx, an answer that cannot be read, a file that cannot be written)"),
+  INTERRUPTED(130, "stopped by SIGINT (Ctrl-C); runs not finished are printed with the command that continues them"),
+  TERMINATED(143, "stopped by SIGTERM; runs not finished are printed with the command that continues them");
 
   private final int code;
   private final String meaning;
@@ -51,8 +55,14 @@ public enum ExitCode {
     return meaning;
   }
 
-  /** The exit code for an error. */
+  /**
+   * The exit code for an error. A signal is not an error: {@link #INTERRUPTED} and {@link
+   * #TERMINATED} come from {@link Interruption}, never from here.
+   */
   public static ExitCode of(Throwable error) {
+    if (error instanceof RunMayExistException) {
+      return RUN_MAY_EXIST;
+    }
     if (error instanceof ValidationException
         || error instanceof InvalidRequestException
         || error instanceof ConfigurationException

@@ -3,6 +3,8 @@ package dev.seedream.cli;
 import dev.seedream.GenerationRequest;
 import dev.seedream.Run;
 import dev.seedream.RunFailedException;
+import dev.seedream.RunId;
+import dev.seedream.RunStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +27,9 @@ import picocli.CommandLine.Parameters;
         "Progress goes to standard error."},
     footer = {"", "Example: seedream generate \"A cinematic product photo of a ceramic lamp\" -a 16:9 -q high --out out/"})
 final class GenerateCommand implements Callable<Integer> {
+  /** The {@code --timeout} of {@code generate} and {@code status} when none is given. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
   private final CliContext context;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "What to draw (or give --prompt).")
@@ -51,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
   boolean noDownload;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long to wait for the run, such as 90s or 5m (default: 10m).")
+      description = "How long the whole command may take (create, wait, download), such as 90s or 5m (default: 10m).")
   Duration timeout;
 
   @Option(names = "--json", description = "Print one JSON object {id, status, urls, files} instead of the files.")
@@ -66,25 +72,47 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GenerationRequest request = Inputs.request(input());
+    Path directory = noDownload ? null : OutputDirectory.prepare(context, "--out", out);
+    Deadline deadline = Deadline.after(timeout == null ? DEFAULT_TIMEOUT : timeout);
+    Interruption interruption = context.interruption();
+    interruption.attach();
     Progress progress = new Progress(context);
-    Run run;
-    List<Path> files;
+    RunId runId = null;
+    AtomicReference<RunStatus> lastStatus = new AtomicReference<>(RunStatus.PENDING);
     try (ClientSession session = ClientSession.open(client, context, progress)) {
-      try {
-        run = timeout == null ? session.client().generate(request) : session.client().generate(request, timeout);
-      } catch (RunFailedException e) {
-        if (json) {
-          progress.stop();
-          RunReport.of(e.run(), List.of(), context).print(context.out(), true);
-        }
-        throw e;
+      RunSteps steps = new RunSteps(session.client(), deadline);
+      runId = steps.create(request);
+      Run run = steps.await(runId, update -> lastStatus.set(update.status()));
+      lastStatus.set(run.status());
+      List<Path> files = List.of();
+      if (directory != null) {
+        progress.downloading(run);
+        files = steps.download(run, directory);
       }
-      files = noDownload ? List.of() : session.client().download(run, context.resolve(out));
+      progress.stop();
+      RunReport.of(run, files, context).print(context.out(), json);
+      return ExitCode.SUCCESS.code();
+    } catch (RunFailedException e) {
+      progress.stop();
+      if (json) {
+        RunReport.of(e.run(), List.of(), context).print(context.out(), true);
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      progress.stop();
+      if (runId == null) {
+        return Ending.of(context, e, List.of());
+      }
+      if (json) {
+        String error = context.interruption().signal()
+            .map(signal -> "stopped by " + Interruption.describe(signal)).orElse(ErrorLines.message(e));
+        RunReport.of(runId, lastStatus.get().value(), error).print(context.out(), true);
+      }
+      return Ending.of(context, e, List.of(Continuation.forRun(runId, noDownload ? null : out, client, json)));
     } finally {
       progress.stop();
+      interruption.detach();
     }
-    RunReport.of(run, files, context).print(context.out(), json);
-    return ExitCode.SUCCESS.code();
   }
 
   /** The raw input object, as the model's rules check it. */

@@ -5,9 +5,11 @@ import dev.seedream.RunId;
 import dev.seedream.RunInput;
 import dev.seedream.RunStatus;
 import dev.seedream.SeedreamListener;
+import dev.seedream.internal.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +18,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows on standard error what the client does. On a terminal: one live line (status, elapsed
- * time, polls, waits for the rate budget) with a download bar, redrawn in place. Otherwise: one
- * plain line per status change of a run.
+ * Shows on standard error what the client does. Otherwise than on a terminal: one plain line per
+ * event of a run (created, status change, download started). On a terminal: a line that stays for
+ * each run when it is first seen and when it ends, each holding the run's id, and below them one
+ * live line (status, elapsed time, polls, waits for the rate budget, a download bar), redrawn in
+ * place and cleared at the end.
  *
- * <p>It only sees run ids, statuses and counts: the key never reaches it. Thread-safe: the engine
- * calls it from its own threads.
+ * <p>Elapsed time counts from when this command created the run, or else from the run's {@code
+ * created_at} when the server gave it; without either it is left out. Ids and statuses are shown
+ * through {@link Texts#printable}; the key never reaches this class. Thread-safe: the engine calls
+ * it from its own threads.
  */
 final class Progress implements SeedreamListener {
   private static final String CLEAR_LINE = "\r\033[K";
@@ -30,8 +36,8 @@ final class Progress implements SeedreamListener {
   private final PrintWriter err;
   private final boolean live;
   private final Map<RunId, String> statuses = new LinkedHashMap<>();
-  private final Map<RunId, Long> submittedAt = new LinkedHashMap<>();
-  private long startNanos;
+  /** When each run began, on {@link System#nanoTime()}; absent when not known. */
+  private final Map<RunId, Long> origins = new LinkedHashMap<>();
   private final ScheduledExecutorService ticker;
   private int polls;
   private int budgetWaits;
@@ -58,13 +64,9 @@ final class Progress implements SeedreamListener {
 
   @Override
   public synchronized void runSubmitted(RunId runId, RunInput input) {
-    if (statuses.isEmpty()) {
-      startNanos = System.nanoTime();
-    }
     statuses.put(runId, "submitted");
-    submittedAt.put(runId, System.nanoTime());
-    plain(runId + ": submitted");
-    redraw();
+    origins.put(runId, System.nanoTime());
+    stays(shown(runId) + ": submitted");
   }
 
   @Override
@@ -75,10 +77,17 @@ final class Progress implements SeedreamListener {
 
   @Override
   public synchronized void statusChanged(Run run, RunStatus previous) {
+    boolean firstSeen = !statuses.containsKey(run.id());
     statuses.put(run.id(), run.status().value());
-    long since = submittedAt.getOrDefault(run.id(), startNanos);
-    plain(run.id() + ": " + run.status() + " after " + seconds(Duration.ofNanos(System.nanoTime() - since)));
-    redraw();
+    if (firstSeen) {
+      run.createdAt().ifPresent(created -> originFrom(run.id(), created));
+    }
+    String line = shown(run.id()) + ": " + Texts.printable(run.status().value()) + elapsed(run.id());
+    if (!live || firstSeen || run.isTerminal()) {
+      stays(line);
+    } else {
+      redraw();
+    }
   }
 
   @Override
@@ -105,6 +114,13 @@ final class Progress implements SeedreamListener {
     redraw();
   }
 
+  /** The command starts to download a run's images; on a terminal the download bar shows it. */
+  synchronized void downloading(Run run) {
+    if (!live) {
+      stays(shown(run.id()) + ": downloading " + run.outputUrls().size() + (run.outputUrls().size() == 1 ? " image" : " images"));
+    }
+  }
+
   /** Stops the live line and clears it, so that what follows starts on a clean line. Idempotent. */
   synchronized void stop() {
     if (closed) {
@@ -114,10 +130,7 @@ final class Progress implements SeedreamListener {
     if (ticker != null) {
       ticker.shutdownNow();
     }
-    if (drawn) {
-      err.print(CLEAR_LINE);
-      err.flush();
-    }
+    clearLive();
   }
 
   /** The live line as it stands. */
@@ -125,13 +138,14 @@ final class Progress implements SeedreamListener {
     StringBuilder line = new StringBuilder();
     if (statuses.size() == 1) {
       Map.Entry<RunId, String> only = statuses.entrySet().iterator().next();
-      line.append(only.getKey()).append(' ').append(only.getValue());
+      line.append(shown(only.getKey())).append(' ').append(Texts.printable(only.getValue()));
     } else {
       long done = statuses.values().stream().filter(s -> s.equals("succeeded") || s.equals("failed")).count();
       line.append("runs ").append(done).append('/').append(statuses.size()).append(" done");
     }
-    line.append(" | ").append(seconds(Duration.ofNanos(System.nanoTime() - startNanos)))
-        .append(" | ").append(polls).append(polls == 1 ? " poll" : " polls")
+    origins.values().stream().min(Long::compare)
+        .ifPresent(first -> line.append(" | ").append(seconds(Duration.ofNanos(System.nanoTime() - first))));
+    line.append(" | ").append(polls).append(polls == 1 ? " poll" : " polls")
         .append(" | ").append(budgetWaits).append(budgetWaits == 1 ? " wait" : " waits").append(" for the rate budget");
     if (imagesExpected > 0) {
       int filled = imagesWritten >= imagesExpected ? BAR_WIDTH : imagesWritten * BAR_WIDTH / imagesExpected;
@@ -139,6 +153,37 @@ final class Progress implements SeedreamListener {
           .append(imagesWritten).append('/').append(imagesExpected).append(' ').append(kilobytes(bytes));
     }
     return line.toString();
+  }
+
+  private void originFrom(RunId runId, Instant createdAt) {
+    Duration age = Duration.between(createdAt, Instant.now());
+    if (!age.isNegative()) {
+      origins.put(runId, System.nanoTime() - age.toNanos());
+    }
+  }
+
+  private String elapsed(RunId runId) {
+    Long origin = origins.get(runId);
+    return origin == null ? "" : " after " + seconds(Duration.ofNanos(System.nanoTime() - origin));
+  }
+
+  /** A line that stays on screen: on a terminal above the live line, which is drawn again below it. */
+  private void stays(String text) {
+    if (closed) {
+      return;
+    }
+    clearLive();
+    err.println(text);
+    err.flush();
+    redraw();
+  }
+
+  private void clearLive() {
+    if (drawn) {
+      err.print(CLEAR_LINE);
+      err.flush();
+      drawn = false;
+    }
   }
 
   private void redraw() {
@@ -152,11 +197,8 @@ final class Progress implements SeedreamListener {
     }
   }
 
-  private void plain(String text) {
-    if (!live) {
-      err.println(text);
-      err.flush();
-    }
+  private static String shown(RunId runId) {
+    return Texts.printable(runId.value());
   }
 
   private static String seconds(Duration duration) {

@@ -1,6 +1,8 @@
 package dev.seedream.cli;
 
 import dev.seedream.Run;
+import dev.seedream.RunId;
+import dev.seedream.internal.Texts;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,7 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the command reports about one run: on stdout as files or URLs, or as one JSON object. */
+/**
+ * What the command reports about one run: on stdout as files or URLs, or as one JSON object.
+ *
+ * <p>Everything a server sent is held as it may reach a terminal: ids, statuses and errors through
+ * {@link Texts#printable}, URLs in their ASCII form (any other character percent-encoded, which
+ * keeps them exact and usable, however long they are).
+ */
 final class RunReport {
   private final String id;
   private final String status;
@@ -29,18 +37,29 @@ final class RunReport {
   static RunReport of(Run run, List<Path> files, CliContext context) {
     List<String> urls = new ArrayList<>();
     for (URI url : run.outputUrls()) {
-      urls.add(url.toString());
+      urls.add(url.toASCIIString());
     }
     List<String> shown = new ArrayList<>();
     for (Path file : files) {
-      shown.add(context.display(file));
+      shown.add(Texts.printable(context.display(file)));
     }
-    return new RunReport(run.id().value(), run.status().value(), urls, shown, run.error().map(Object::toString).orElse(null));
+    return new RunReport(Texts.printable(run.id().value()), Texts.printable(run.status().value()), urls, shown,
+        run.error().map(error -> Texts.printable(error.toString())).orElse(null));
   }
 
-  /** A run that ended without a result the command could read; {@code id} may be null. */
-  static RunReport failed(String id, String status, String error) {
-    return new RunReport(id, status, List.of(), List.of(), error);
+  /** A succeeded run whose images an earlier command wrote: the URLs are not known any more. */
+  static RunReport earlier(RunId runId, List<Path> files, CliContext context) {
+    List<String> shown = new ArrayList<>();
+    for (Path file : files) {
+      shown.add(Texts.printable(context.display(file)));
+    }
+    return new RunReport(Texts.printable(runId.value()), "succeeded", List.of(), shown, null);
+  }
+
+  /** A run without a result the command could read; {@code runId} is null when no run is known. */
+  static RunReport of(RunId runId, String status, String error) {
+    return new RunReport(runId == null ? null : Texts.printable(runId.value()), Texts.printable(status), List.of(),
+        List.of(), Texts.printable(error));
   }
 
   String id() {

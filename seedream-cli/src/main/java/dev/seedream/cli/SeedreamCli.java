@@ -1,6 +1,5 @@
 package dev.seedream.cli;
 
-import dev.seedream.SeedreamException;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,12 +61,9 @@ public final class SeedreamCli implements Runnable {
     return line;
   }
 
-  /** Prints the error in one line (never with the key: no message of the SDK holds it) and gives its code. */
+  /** Prints the error (never with the key: no message of the SDK holds it) and gives its code. */
   private static int handle(Exception error, CommandLine commandLine) {
-    boolean known = error instanceof SeedreamException || error instanceof InputException || error instanceof ParameterException;
-    String message = error.getMessage() == null ? "" : error.getMessage();
-    commandLine.getErr().println("error: " + (known ? message : error.getClass().getSimpleName() + ": " + message));
-    commandLine.getErr().flush();
+    ErrorLines.print(commandLine.getErr(), error);
     return ExitCode.of(error).code();
   }
 

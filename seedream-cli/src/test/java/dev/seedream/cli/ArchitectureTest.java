@@ -15,8 +15,15 @@ class ArchitectureTest {
 
   @Test
   void dependsOnTheJdkTheSdkPicocliAndGsonOnly() {
-    classes().should().onlyDependOnClassesThat()
+    classes().that().doNotHaveSimpleName("Signals").should().onlyDependOnClassesThat()
         .resideInAnyPackage("java..", "dev.seedream..", "picocli..", "com.google.gson..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlySignalsUsesSunMiscAndNothingElseOfTheJdkInternals() {
+    classes().that().haveSimpleName("Signals").should().onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "dev.seedream.cli..", "sun.misc..")
         .check(CLASSES);
   }
 }

@@ -28,6 +28,7 @@ final class Cli {
   private String stdin = "";
   private boolean terminal;
   private Consumer<ClientBuilder<SeedreamClient>> tuning = builder -> {};
+  private volatile CliContext running;
 
   private Cli(Path workingDirectory) {
     this.workingDirectory = workingDirectory;
@@ -68,8 +69,14 @@ final class Cli {
             workingDirectory,
             terminal)
         .withClientTuning(tuning);
+    running = context;
     int code = SeedreamCli.execute(context, args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /** The context of the command started last (null before), so that a test can send it a signal. */
+  CliContext running() {
+    return running;
   }
 
   /** What one run of the command gave. */

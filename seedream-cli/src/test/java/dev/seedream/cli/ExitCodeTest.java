@@ -147,10 +147,23 @@ class ExitCodeTest {
   }
 
   @Test
-  void oneForAServerError() {
+  void oneForAServerErrorOnARead() {
+    Cli.Result generated = cli().run("generate", "a lamp", "--no-download", "--json");
+    String id = JsonParser.parseString(generated.out().strip()).getAsJsonObject().get("id").getAsString();
+    fake.injectNext(Endpoint.GET, 2, Failure.serverError(500));
+
+    assertExit(cli().run("status", id), 1, "HTTP 500");
+  }
+
+  @Test
+  void nineForACreateAnsweredWithAServerErrorAfterWhichTheRunMayExist() {
     fake.injectNext(Endpoint.CREATE, 1, Failure.serverError(500));
 
-    assertExit(cli().run("generate", "a lamp"), 1, "HTTP 500");
+    Cli.Result result = cli().run("generate", "a lamp");
+
+    assertExit(result, 9, "the run may exist");
+    assertThat(result.err()).contains("HTTP 500").doesNotContain("continue with");
+    assertThat(fake.journal().createRequests()).isEqualTo(1);
   }
 
   @Test

@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,10 +127,27 @@ class GenerateTest {
         .contains("\r\033[K")
         .contains(" polls")
         .contains("waits for the rate budget")
-        .contains("download [####################] 1/1")
-        .doesNotContain(": submitted");
+        .contains("download [####################] 1/1");
     assertThat(result.err()).endsWith("\r\033[K");
     assertThat(result.all()).doesNotContain("sk-");
+  }
+
+  @Test
+  void onATerminalTheLinesThatStayHoldTheRunIdWhenItIsCreatedAndWhenItEnds() {
+    Cli.Result result = Cli.in(dir).terminal().run("generate", "--fake", "a lamp");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    String id = Path.of(result.out().strip()).getFileName().toString().replaceAll("-1\\.png$", "");
+    List<String> staying = new ArrayList<>();
+    List<String> rows = List.of(result.err().split("\n", -1));
+    for (String row : rows.subList(0, rows.size() - 1)) {
+      staying.add(row.substring(row.lastIndexOf("\r\033[K") + 1).replace("\033[K", ""));
+    }
+    assertThat(staying).hasSize(2);
+    assertThat(staying.get(0)).isEqualTo(id + ": submitted");
+    assertThat(staying.get(1)).matches(java.util.regex.Pattern.quote(id) + ": succeeded after \\d+\\.\\ds");
+    String last = rows.get(rows.size() - 1);
+    assertThat(last.substring(last.lastIndexOf("\r\033[K"))).as("the live line is cleared at the end").isEqualTo("\r\033[K");
   }
 
   @Test
