@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,32 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
  * elapsed time counts from the run's {@code created_at}, or is left out.
  */
 class StatusJarIT {
-  private static FakeServerProcess fake;
+  @RegisterExtension static final FakeServerPerClass server = FakeServerPerClass.with("--duration", "2s");
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startFake() throws Exception {
-    fake = FakeServerProcess.start("--duration", "2s");
-  }
-
-  @AfterAll
-  static void stopFake() throws Exception {
-    fake.close();
-  }
-
-  @BeforeEach
-  void resetFake() {
-    fake.reset();
-  }
 
   @Test
   void statusWaitDownloadsTheImagesAndCountsItsTimeFromTheRunsCreation() {
     Instant beforeCreate = Instant.now();
-    String id = fake.createRun("a lamp");
+    String id = fake().createRun("a lamp");
     Instant afterCreate = Instant.now();
 
-    JarProcess.Output result = JarProcess.run(dir, fake.env(), "status", id, "--wait", "--out", "out");
+    JarProcess.Output result = JarProcess.run(dir, fake().env(), "status", id, "--wait", "--out", "out");
     Instant end = Instant.now();
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -62,9 +45,9 @@ class StatusJarIT {
 
   @Test
   void statusWaitWithoutOutWritesIntoTheCurrentDirectoryAsGenerateDoes() {
-    String id = fake.createRun("a lamp");
+    String id = fake().createRun("a lamp");
 
-    JarProcess.Output result = JarProcess.run(dir, fake.env(), "status", id, "--wait");
+    JarProcess.Output result = JarProcess.run(dir, fake().env(), "status", id, "--wait");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out().lines()).containsExactly(id + " succeeded", id + "-1.png");
@@ -73,20 +56,24 @@ class StatusJarIT {
 
   @Test
   void withoutCreatedAtTheElapsedTimeIsLeftOut() {
-    String id = fake.createRun("a lamp");
+    String id = fake().createRun("a lamp");
     await().atMost(JarProcess.HUNG).pollInterval(Duration.ofMillis(200))
-        .until(() -> fake.getRun(id).get("status").getAsString().equals("succeeded"));
-    JsonObject run = fake.getRun(id);
+        .until(() -> fake().getRun(id).get("status").getAsString().equals("succeeded"));
+    JsonObject run = fake().getRun(id);
     run.remove("created_at");
     run.remove("started_at");
     run.remove("completed_at");
-    fake.injectPollAnswer(run, 100);
+    fake().injectPollAnswer(run, 100);
 
-    JarProcess.Output result = JarProcess.run(dir, fake.env(), "status", id, "--wait", "--no-download");
+    JarProcess.Output result = JarProcess.run(dir, fake().env(), "status", id, "--wait", "--no-download");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.err().lines()).contains(id + ": succeeded");
     assertThat(result.err()).doesNotContain(" after ");
     assertThat(result.out().lines()).hasSize(2).first().isEqualTo(id + " succeeded");
+  }
+
+  private static FakeServerProcess fake() {
+    return server.get();
   }
 }
