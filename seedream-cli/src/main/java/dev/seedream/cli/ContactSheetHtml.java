@@ -17,7 +17,7 @@ final class ContactSheetHtml {
       ".summary div{background:#fff;border:1px solid #d0d0d7;border-radius:6px;padding:6px 12px}",
       ".summary dt{font-size:.8em;color:#55555f}.summary dd{margin:0;font-size:1.3em;font-weight:600}",
       ".note{color:#55555f;margin:0 0 16px}",
-      ".sheet{list-style:none;margin:0;padding:0;display:grid;gap:16px;grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}",
+      ".sheet{list-style:none;margin:0;padding:0;display:grid;gap:16px;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));align-items:start}",
       ".card{background:#fff;border:1px solid #d0d0d7;border-radius:8px;overflow:hidden}",
       ".card.failed{border-color:#c01c28}.card.unfinished,.card.running,.card.waiting{border-style:dashed}",
       "figure{margin:0}",
