@@ -1,5 +1,6 @@
 package dev.seedream.testkit.internal;
 
+import dev.seedream.testkit.Endpoint;
 import dev.seedream.testkit.FakeRun;
 import dev.seedream.testkit.RecordedRequest;
 import dev.seedream.testkit.RunbaseError;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 /**
  * The fake's dashboard: a page at {@code /__dashboard} (HTML, CSS and a little JavaScript, nothing
  * fetched from elsewhere) that polls {@code GET /__control/dashboard} once a second and shows the
- * latest runs, the requests per rate-limit window against the limit, and the faults injected.
+ * latest runs, the API requests per rate-limit window against the limit, and the faults injected.
  *
  * <p>Each read is bounded: the latest {@link #RUNS} runs, the last {@link #WINDOWS} windows and
  * {@link #FAULTS} faults, counted from the fake's bounded request journal.
@@ -58,6 +59,9 @@ final class Dashboard {
       counts.put(start, new long[2]);
     }
     for (RecordedRequest request : journal) {
+      if (request.endpoint() == Endpoint.IMAGE) {
+        continue;
+      }
       long at = request.at().toEpochMilli();
       long[] count = at < first ? null : counts.get(at - at % window);
       if (count != null) {
