@@ -145,9 +145,10 @@ final class Chromium implements AutoCloseable {
     }
   }
 
-  /** A PNG of the page's viewport, written to {@code file}. */
-  void screenshot(Path file) throws Exception {
-    String data = call(session, "Page.captureScreenshot", Map.of("format", "png")).get("data").getAsString();
+  /** A PNG of the page's viewport, written to {@code file}, scaled by {@code scale} (1: as shown). */
+  void screenshot(Path file, double scale) throws Exception {
+    Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", WIDTH, "height", HEIGHT, "scale", scale);
+    String data = call(session, "Page.captureScreenshot", Map.of("format", "png", "clip", clip)).get("data").getAsString();
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, Base64.getDecoder().decode(data));
   }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The contact sheet of a batch as headless Chromium renders it; its screenshot is kept in target/browser/. */
+/**
+ * The contact sheet of a batch as headless Chromium renders it; its screenshot (at 90%, to keep the
+ * copy in docs/images small) is kept in target/browser/.
+ */
 class ChromiumContactSheetTest {
   static final Path SCREENSHOT = Path.of("target/browser/contact-sheet.png");
   private static FakeRunbase fake;
@@ -27,7 +30,7 @@ class ChromiumContactSheetTest {
     Cli.Result result = SheetBatch.run(fake, dir);
     assertThat(result.err()).as(result.toString()).contains("LINE");
     browser.navigate(dir.resolve("report/sheet.html").toUri().toString());
-    browser.screenshot(SCREENSHOT);
+    browser.screenshot(SCREENSHOT, 0.9);
   }
 
   @AfterAll

@@ -44,7 +44,7 @@ class ChromiumDashboardTest {
     browser.navigate(fake.baseUrl() + "/__dashboard");
     await("the dashboard shows the fake's state").atMost(REFRESH).pollInterval(Duration.ofMillis(100))
         .until(() -> browser.evaluate("document.body.dataset.state").getAsString().equals("live"));
-    browser.screenshot(SCREENSHOT);
+    browser.screenshot(SCREENSHOT, 1);
   }
 
   @AfterAll
