@@ -81,12 +81,12 @@ final class GenerateCommand implements Callable<Integer> {
     }
     Path directory = noDownload ? null : OutputDirectory.prepare(context, "--out", out);
     Deadline deadline = Deadline.after(timeout == null ? DEFAULT_TIMEOUT : timeout);
+    ContactSheet sheet = sheetOption.open(context, "seedream generate", List.of(SheetCard.waiting(1, request).running()));
     Interruption interruption = context.interruption();
     interruption.attach();
     Progress progress = new Progress(context);
     RunId runId = null;
     AtomicReference<RunStatus> lastStatus = new AtomicReference<>(RunStatus.PENDING);
-    ContactSheet sheet = sheetOption.open(context, "seedream generate", List.of(SheetCard.waiting(1, request).running()));
     long start = System.nanoTime();
     try (ClientSession session = ClientSession.open(client, context, sheet.counting(progress))) {
       RunSteps steps = new RunSteps(session.client(), deadline);
