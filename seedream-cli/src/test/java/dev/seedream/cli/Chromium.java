@@ -194,6 +194,27 @@ final class Chromium implements AutoCloseable {
     Files.deleteIfExists(profile.resolveSibling(profile.getFileName() + ".log"));
   }
 
+  /** Closes each of {@code resources} that is not null, in order, all of them even when one fails. */
+  static void closeAll(AutoCloseable... resources) throws Exception {
+    Exception first = null;
+    for (AutoCloseable resource : resources) {
+      try {
+        if (resource != null) {
+          resource.close();
+        }
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
   private static void destroy(Process process, List<ProcessHandle> descendants) {
     process.destroy();
     try {

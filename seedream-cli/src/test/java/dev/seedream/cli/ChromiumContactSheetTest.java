@@ -35,13 +35,7 @@ class ChromiumContactSheetTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      fake.close();
-    }
+    Chromium.closeAll(browser, fake);
   }
 
   @Test

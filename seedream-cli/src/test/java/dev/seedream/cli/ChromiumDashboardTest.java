@@ -49,13 +49,7 @@ class ChromiumDashboardTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      fake.close();
-    }
+    Chromium.closeAll(browser, fake);
   }
 
   @Test

@@ -9,28 +9,22 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dashboard's page and the JSON it polls (the CLI's browser tests render the page). */
 class DashboardTest {
-  private static FakeRunbase fake;
+  @RegisterExtension
+  static FakeRunbaseExtension runbase = FakeRunbaseExtension.builder()
+      .fake(FakeRunbase.builder().rateLimit(100, Duration.ofSeconds(10)).progression(Progression.afterPolls(0, 0)))
+      .build();
 
-  @BeforeAll
-  static void start() {
-    fake = FakeRunbase.builder().rateLimit(100, Duration.ofSeconds(10)).progression(Progression.afterPolls(0, 0)).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
-  }
+  private FakeRunbase fake;
 
   @BeforeEach
-  void reset() {
-    fake.reset();
+  void fake() {
+    fake = runbase.fake();
   }
 
   @Test
@@ -108,7 +102,7 @@ class DashboardTest {
     }
   }
 
-  private static JsonObject dashboard() {
+  private JsonObject dashboard() {
     HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/__control/dashboard")).build());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return Http.json(answer);
