@@ -85,6 +85,9 @@ final class ContactSheet implements AutoCloseable {
         sheet.write();
       }
     } catch (IOException e) {
+      synchronized (sheet) {
+        sheet.closed = true;
+      }
       sheet.close();
       throw new InputException("cannot write --report " + context.display(file) + ": " + e.getMessage()
           + ": name a file you can write; nothing was sent");
