@@ -71,6 +71,8 @@ final class BatchCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;
 
+  @Mixin ReportOption sheetOption;
+
   BatchCommand(CliContext context) {
     this.context = context;
   }
@@ -90,6 +92,7 @@ final class BatchCommand implements Callable<Integer> {
       for (int i = 0; i < lines.size(); i++) {
         outcomes[i] = BatchOutcome.invalid(lines.get(i));
       }
+      BatchSheet.open(sheetOption, context, file, lines, outcomes, null).close();
       return report(List.of(outcomes));
     }
     Path directory = OutputDirectory.prepare(context, "--out", out);
@@ -105,8 +108,11 @@ final class BatchCommand implements Callable<Integer> {
           toRun.add(i);
         }
       }
-      if (!toRun.isEmpty()) {
-        run(lines, toRun, resumed, new Shared(journal, directory, deadline), outcomes);
+      try (BatchSheet sheet = BatchSheet.open(sheetOption, context, file, lines, outcomes, directory)) {
+        if (!toRun.isEmpty()) {
+          run(lines, toRun, resumed, new Shared(journal, directory, deadline, sheet), outcomes);
+        }
+        sheet.finish(outcomes);
       }
       return report(List.of(outcomes));
     } finally {
@@ -154,12 +160,12 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   /** What every line of one batch shares. */
-  private record Shared(BatchJournal journal, Path directory, Deadline deadline) {}
+  private record Shared(BatchJournal journal, Path directory, Deadline deadline, BatchSheet sheet) {}
 
   private void run(List<BatchLine> lines, List<Integer> toRun, List<RunId> resumed, Shared batch, BatchOutcome[] outcomes)
       throws InterruptedException {
     Progress progress = new Progress(context);
-    try (ClientSession session = ClientSession.open(client, context, progress)) {
+    try (ClientSession session = ClientSession.open(client, context, batch.sheet().counting(progress))) {
       RunSteps steps = new RunSteps(session.client(), batch.deadline());
       ExecutorService workers = Executors.newFixedThreadPool(concurrency, task -> {
         Thread thread = new Thread(task, "seedream-batch");
@@ -171,7 +177,7 @@ final class BatchCommand implements Callable<Integer> {
       for (int k = 0; k < toRun.size(); k++) {
         LineRun run = new LineRun(lines.get(toRun.get(k)), resumed.get(k), steps, batch.journal(), batch.directory(), progress, context);
         runs.add(run);
-        futures.add(workers.submit(run));
+        futures.add(workers.submit(batch.sheet().tracking(toRun.get(k), run)));
       }
       try {
         for (int k = 0; k < toRun.size(); k++) {

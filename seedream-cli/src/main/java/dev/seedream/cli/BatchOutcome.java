@@ -88,6 +88,11 @@ final class BatchOutcome {
     return kind;
   }
 
+  /** How long the line took in this batch, in nanoseconds; below 0 when not known. */
+  long nanos() {
+    return nanos;
+  }
+
   /** The run's report; null for a line that is not a valid request. */
   RunReport report() {
     return report;

@@ -4,7 +4,9 @@ import dev.seedream.GenerationRequest;
 import dev.seedream.Run;
 import dev.seedream.RunFailedException;
 import dev.seedream.RunId;
+import dev.seedream.RunMayExistException;
 import dev.seedream.RunStatus;
+import dev.seedream.internal.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +67,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client;
 
+  @Mixin ReportOption sheetOption;
+
   GenerateCommand(CliContext context) {
     this.context = context;
   }
@@ -72,14 +76,19 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GenerationRequest request = Inputs.request(input());
+    if (noDownload && sheetOption.report != null) {
+      throw new InputException("--report shows the images, so it needs them downloaded: drop --no-download, or drop --report");
+    }
     Path directory = noDownload ? null : OutputDirectory.prepare(context, "--out", out);
     Deadline deadline = Deadline.after(timeout == null ? DEFAULT_TIMEOUT : timeout);
+    ContactSheet sheet = sheetOption.open(context, "seedream generate", List.of(SheetCard.waiting(1, request).running()));
     Interruption interruption = context.interruption();
     interruption.attach();
     Progress progress = new Progress(context);
     RunId runId = null;
     AtomicReference<RunStatus> lastStatus = new AtomicReference<>(RunStatus.PENDING);
-    try (ClientSession session = ClientSession.open(client, context, progress)) {
+    long start = System.nanoTime();
+    try (ClientSession session = ClientSession.open(client, context, sheet.counting(progress))) {
       RunSteps steps = new RunSteps(session.client(), deadline);
       runId = steps.create(request);
       Run run = steps.await(runId, update -> lastStatus.set(update.status()));
@@ -89,16 +98,22 @@ final class GenerateCommand implements Callable<Integer> {
         progress.downloading(run);
         files = steps.download(run, directory);
       }
+      show(sheet, SheetCard.Standing.SUCCEEDED, "succeeded", runId, start, files, null);
       progress.stop();
       RunReport.of(run, files, context).print(context.out(), json);
       return ExitCode.SUCCESS.code();
     } catch (RunFailedException e) {
+      show(sheet, SheetCard.Standing.FAILED, "failed", runId, start, List.of(), ErrorLines.message(e));
       progress.stop();
       if (json) {
         RunReport.of(e.run(), List.of(), context).print(context.out(), true);
       }
       throw e;
     } catch (RuntimeException e) {
+      show(sheet, runId == null ? SheetCard.Standing.FAILED : SheetCard.Standing.UNFINISHED,
+          runId != null ? "unfinished (" + lastStatus.get().value() + ")"
+              : e instanceof RunMayExistException ? "unknown: the run may exist" : "not created",
+          runId, start, List.of(), ErrorLines.message(e));
       progress.stop();
       if (runId == null) {
         return Ending.of(context, e, List.of());
@@ -111,8 +126,15 @@ final class GenerateCommand implements Callable<Integer> {
       return Ending.of(context, e, List.of(Continuation.forRun(runId, noDownload ? null : out, client, json)));
     } finally {
       progress.stop();
+      sheet.close();
       interruption.detach();
     }
+  }
+
+  private static void show(ContactSheet sheet, SheetCard.Standing standing, String status, RunId runId, long start, List<Path> files,
+      String error) {
+    sheet.set(0, sheet.card(0).ended(standing, status, runId == null ? null : Texts.printable(runId.value()),
+        System.nanoTime() - start, files, error));
   }
 
   /** The raw input object, as the model's rules check it. */

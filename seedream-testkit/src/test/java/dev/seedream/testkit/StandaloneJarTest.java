@@ -67,11 +67,12 @@ class StandaloneJarTest {
   void anOutageFromAnotherProcessClosesTheApiPortAndKeepsTheRun() throws Exception {
     Process process = start("--port", "0", "--polls", "2", "--no-rate-limit");
     try {
-      List<String> lines = firstLines(process, 5);
+      List<String> lines = firstLines(process, 6);
       String base = lines.get(0).substring("Fake Runbase listening on ".length());
       String key = lines.get(1).substring("API key: ".length());
       String images = lines.get(2).substring("Images served from ".length());
       assertThat(lines.get(4)).isEqualTo("Outage: POST " + images + "/__control/outage | POST " + images + "/__control/restore");
+      assertThat(lines.get(5)).isEqualTo("Dashboard: " + base + "/__dashboard (open it in a browser)");
       String id = Http.json(Http.create(base, key, Http.createBody("A lamp"))).get("id").getAsString();
 
       assertThat(post(images + "/__control/outage")).isEqualTo(200);

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The control endpoint under {@code /__control/} of both origins, so that tests in any language can
  * drive the fake: {@code POST reset}, {@code POST inject}, {@code DELETE inject}, {@code GET runs},
- * {@code GET journal}, {@code GET state}, {@code GET health}, and on the image origin only (it stays
+ * {@code GET journal}, {@code GET state}, {@code GET health}, {@code GET dashboard} (what {@link
+ * Dashboard} shows), and on the image origin only (it stays
  * up while the API is down) {@code POST outage} and {@code POST restore}. Control requests are not
  * journaled and not rate limited.
  */
@@ -60,13 +61,15 @@ final class ControlTransformer extends FakeTransformer {
           return ok(Map.of("runs", engine.runs().stream().map(ControlTransformer::run).collect(Collectors.toList())));
         case "GET journal":
           return ok(Map.of("requests", engine.journal().snapshot().stream().map(RecordedRequest::toString).collect(Collectors.toList())));
+        case "GET dashboard":
+          return ok(Dashboard.state(engine, servers));
         case "GET state":
           return ok(Map.of("balance", BigDecimal.valueOf(engine.balanceCents(), 2).toPlainString(), "runs", engine.runs().size(),
               "api", servers.isDown() ? "down" : "up"));
         default:
           return answer(404, Json.error(
               "unknown control command '" + command + "': use GET health, POST reset, POST inject, DELETE inject, GET runs, GET journal,"
-                  + " GET state, or on the image origin POST outage and POST restore",
+                  + " GET state, GET dashboard, or on the image origin POST outage and POST restore",
               "unknown_command"));
       }
     } catch (IllegalArgumentException | IllegalStateException e) {

@@ -164,6 +164,18 @@ public final class FakeEngine {
     return all.stream().map(this::peek).collect(Collectors.toUnmodifiableList());
   }
 
+  /** The latest {@code count} runs, oldest first; reading them counts no poll. */
+  public List<FakeRun> latestRuns(int count) {
+    List<RunRecord> all = new ArrayList<>(runs.values());
+    all.sort(java.util.Comparator.comparingLong(r -> r.sequence));
+    return all.subList(Math.max(0, all.size() - count), all.size()).stream().map(this::peek).collect(Collectors.toUnmodifiableList());
+  }
+
+  /** How many runs the fake holds. */
+  public int runCount() {
+    return runs.size();
+  }
+
   /** The run whose image this is, if it has one at that index. */
   Optional<RunRecord> imageOwner(String id, int index) {
     RunRecord run = runs.get(id);

@@ -56,6 +56,7 @@ public final class FakeServers implements AutoCloseable {
       servers.images.start();
       servers.images.stubFor(get(urlPathMatching("/images/.+")).willReturn(aResponse().withTransformers(ImageTransformer.NAME)));
       servers.images.stubFor(any(urlPathMatching("/__control/.+")).willReturn(aResponse().withTransformers(ControlTransformer.NAME)));
+      stubDashboard(servers.images);
       engine.imageBaseUrl(servers.imageBaseUrl());
       warmUp(servers.imageBaseUrl());
       started = true;
@@ -149,6 +150,7 @@ public final class FakeServers implements AutoCloseable {
       api.stubFor(post(urlPathEqualTo("/api/v1/runs")).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
       api.stubFor(get(urlPathMatching("/api/v1/runs/[^/]+")).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
       api.stubFor(any(urlPathMatching("/__control/.+")).willReturn(aResponse().withTransformers(ControlTransformer.NAME)));
+      stubDashboard(api);
       warmUp("http://" + HOST + ":" + api.port());
       started = true;
       return api;
@@ -157,6 +159,15 @@ public final class FakeServers implements AutoCloseable {
         stopQuietly(api);
       }
     }
+  }
+
+  /** {@code GET /__dashboard}: the page, which polls the control endpoint of the origin it came from. */
+  private static void stubDashboard(WireMockServer server) {
+    server.stubFor(get(urlPathEqualTo(Dashboard.PATH)).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html; charset=utf-8")
+        .withHeader("Content-Security-Policy", Dashboard.POLICY)
+        .withHeader("Cache-Control", "no-store")
+        .withBody(Dashboard.PAGE)));
   }
 
   private static WireMockConfiguration options(int port, Extension... extensions) {

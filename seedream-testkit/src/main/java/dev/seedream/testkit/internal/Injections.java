@@ -78,6 +78,17 @@ final class Injections {
     return Optional.empty();
   }
 
+  /** The rules still waiting, at most {@code count}, in words: {@code "CREATE: the next 2 after 3 more: Failure[503]"}. */
+  synchronized List<String> describe(int count) {
+    List<String> out = new ArrayList<>();
+    for (Rule rule : rules.subList(0, Math.min(count, rules.size()))) {
+      String when = rule.remaining < 0 ? "with probability " + rule.probability
+          : "the next " + rule.remaining + (rule.skip > 0 ? " after " + rule.skip + " more" : "");
+      out.add(rule.endpoint + ": " + when + ": " + rule.failure);
+    }
+    return out;
+  }
+
   synchronized void clear() {
     rules.clear();
   }

@@ -40,6 +40,7 @@ public final class StandaloneMain {
     out.println("Images served from " + fake.imageBaseUrl());
     out.println("Control: POST " + fake.baseUrl() + "/__control/reset | POST /__control/inject | GET /__control/runs");
     out.println("Outage: POST " + fake.imageBaseUrl() + "/__control/outage | POST " + fake.imageBaseUrl() + "/__control/restore");
+    out.println("Dashboard: " + fake.baseUrl() + "/__dashboard (open it in a browser)");
     out.println(options.stopOnStdinEof ? "Stop with SIGTERM, Ctrl-C or by closing standard input" : "Stop with SIGTERM or Ctrl-C");
     out.flush();
     if (options.stopOnStdinEof) {
