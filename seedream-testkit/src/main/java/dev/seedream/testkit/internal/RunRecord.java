@@ -145,7 +145,7 @@ final class RunRecord {
     }
     if (FAILED.equals(status)) {
       Map<String, Object> error = new LinkedHashMap<>();
-      error.put("message", "The model could not generate an image for this input (simulated failure); the cost was refunded");
+      error.put("message", "The model could not generate an image for this input (simulated failure)");
       error.put("code", FAILURE_CODE);
       run.put("error", error);
     }
