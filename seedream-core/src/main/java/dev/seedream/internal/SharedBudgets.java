@@ -3,9 +3,6 @@ package dev.seedream.internal;
 import dev.seedream.ApiKey;
 import dev.seedream.spi.RateBudget;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -19,7 +16,7 @@ import java.util.function.Supplier;
  * The in-memory budgets of one JVM, one per key and base URL: clients built on the same key and
  * base URL (without a budget of their own) share Runbase's limit instead of each taking all of it.
  * Entries are counted by the clients that hold them and dropped when the last one closes. The map
- * is keyed by a SHA-256 of the key and the normalised base URL, never by the key itself.
+ * is keyed by the key's SHA-256 and the normalised base URL, never by the key itself.
  *
  * <p>Clients do not share a clock (Reactor's runs on epoch milliseconds, the default one on {@link
  * System#nanoTime()}), so the shared budget runs on {@link System#nanoTime()} and each client's
@@ -66,20 +63,9 @@ public final class SharedBudgets {
     entries.computeIfPresent(id, (ignored, entry) -> --entry.holders == 0 ? null : entry);
   }
 
+  /** The key's fingerprint and the normalised base URL: the key itself is never held. */
   static String id(ApiKey key, URI baseUrl) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(key.secret().getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) '\n');
-      digest.update(normalise(baseUrl).getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder(64);
-      for (byte b : digest.digest()) {
-        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return key.fingerprint() + " " + normalise(baseUrl);
   }
 
   /** Scheme and host in lower case, the port spelled out, no trailing slash. */

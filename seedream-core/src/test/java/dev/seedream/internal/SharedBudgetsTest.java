@@ -93,7 +93,7 @@ class SharedBudgetsTest {
   @Test
   void theMapHoldsAHashNeverTheKey() {
     String id = SharedBudgets.id(KEY, BASE);
-    assertThat(id).matches("[0-9a-f]{64}").doesNotContain("shared-key");
+    assertThat(id).startsWith(KEY.fingerprint()).doesNotContain("shared-key");
     assertThat(SharedBudgets.id(KEY, URI.create("https://runbase.net/"))).isEqualTo(id);
     assertThat(budgets.lease(KEY, BASE).toString()).doesNotContain("shared-key");
   }
