@@ -14,6 +14,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -71,6 +72,8 @@ public final class RedisRateBudget implements RateBudget, AutoCloseable {
   static final Duration POLL = Duration.ofMillis(3);
   /** How often a lost Redis is tried again. */
   static final Duration PROBE = Duration.ofMillis(500);
+  /** The longest pause between two attempts to reconnect to a lost Redis. */
+  static final Duration RECONNECT_AT_MOST = Duration.ofSeconds(1);
   /** How long a granted permit waits for the engine to take it before it is given back. */
   static final Duration UNCLAIMED = Duration.ofSeconds(2);
   private static final long EPOCH_TTL_MS = Duration.ofDays(1).toMillis();
@@ -110,7 +113,12 @@ public final class RedisRateBudget implements RateBudget, AutoCloseable {
             ? RateBudget.slidingWindow(builder.fallbackPermits, builder.window)
             : null;
     this.display = uri.getHost() + ":" + uri.getPort();
-    this.resources = DefaultClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1).build();
+    this.resources = DefaultClientResources.builder()
+        .ioThreadPoolSize(1)
+        .computationThreadPoolSize(1)
+        // reconnect soon after Redis is back: the engine's requests wait for it
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(50), RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS))
+        .build();
     this.client = RedisClient.create(resources, uri);
     client.setOptions(
         ClientOptions.builder()

@@ -97,8 +97,16 @@ class RedisRateBudgetTest {
     String key = freshKey();
     try (RedisRateBudget first = budget(key, 10, Duration.ofSeconds(1));
         RedisRateBudget second = budget(key, 10, Duration.ofSeconds(1))) {
-      first.onRateLimited(Duration.ofMillis(800), System.nanoTime());
       long paused = System.nanoTime();
+      first.onRateLimited(Duration.ofMillis(800), paused);
+      String epoch = "seedream:rate-budget:{" + ApiKey.of(key).fingerprint() + "}:epoch";
+      try (RedisClient client = RedisClient.create(redis.uri());
+          StatefulRedisConnection<String, String> connection = client.connect()) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (Long.parseLong(connection.sync().hget(epoch, "quarantine")) == 0 && System.nanoTime() - deadline < 0) {
+          LockSupport.parkNanos(MS); // the pause is on its way to Redis
+        }
+      }
       long granted = acquire(second, Duration.ofSeconds(5));
       assertThat(granted - paused).isGreaterThanOrEqualTo(700 * MS);
     }
