@@ -1,11 +1,10 @@
 package dev.seedream.internal;
 
 import dev.seedream.ApiKey;
+import dev.seedream.spi.Grants;
 import dev.seedream.spi.RateBudget;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +96,7 @@ public final class SharedBudgets {
     private final SharedBudgets owner;
     private final String id;
     private final RateBudget budget;
-    private final Map<Long, ArrayDeque<Long>> grants = new HashMap<>();
+    private final Grants<Long> grants = new Grants<>();
     private boolean closed;
 
     Lease(SharedBudgets owner, String id, RateBudget budget) {
@@ -112,7 +111,7 @@ public final class SharedBudgets {
       Duration wait = budget.tryAcquire(shared);
       if (wait.isZero()) {
         synchronized (this) {
-          grants.computeIfAbsent(nowNanos, ignored -> new ArrayDeque<>(1)).add(shared);
+          grants.add(nowNanos, shared);
         }
       }
       return wait;
@@ -122,16 +121,11 @@ public final class SharedBudgets {
     public void release(long grantedNanos, long answeredNanos) {
       Long shared;
       synchronized (this) {
-        ArrayDeque<Long> times = grants.get(grantedNanos);
-        if (times == null) {
-          return;
-        }
-        shared = times.poll();
-        if (times.isEmpty()) {
-          grants.remove(grantedNanos);
-        }
+        shared = grants.take(grantedNanos);
       }
-      budget.release(shared, System.nanoTime());
+      if (shared != null) {
+        budget.release(shared, System.nanoTime());
+      }
     }
 
     @Override
@@ -152,7 +146,7 @@ public final class SharedBudgets {
 
     /** Permits granted through this lease and not yet released; for tests. */
     synchronized int inFlight() {
-      return grants.values().stream().mapToInt(ArrayDeque::size).sum();
+      return grants.size();
     }
 
     @Override

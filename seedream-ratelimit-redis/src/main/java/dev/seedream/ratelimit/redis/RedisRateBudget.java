@@ -4,6 +4,7 @@ import dev.seedream.ApiKey;
 import dev.seedream.ConfigurationException;
 import dev.seedream.ratelimit.redis.internal.KeyNames;
 import dev.seedream.ratelimit.redis.internal.Scripts;
+import dev.seedream.spi.Grants;
 import dev.seedream.spi.RateBudget;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -16,9 +17,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,7 +96,7 @@ public final class RedisRateBudget implements RateBudget, AutoCloseable {
   private long retryAt;
   private boolean lost;
   private boolean closed;
-  private final Map<Long, ArrayDeque<Permit>> grants = new HashMap<>();
+  private final Grants<Permit> grants = new Grants<>();
   private final Set<String> inFlight = new LinkedHashSet<>();
   private final Map<String, Long> unreleased = new LinkedHashMap<>();
 
@@ -160,7 +159,7 @@ public final class RedisRateBudget implements RateBudget, AutoCloseable {
       if (ready != null) {
         Permit permit = new Permit(ready, 0, false);
         ready = null;
-        grants.computeIfAbsent(nowNanos, ignored -> new ArrayDeque<>(1)).add(permit);
+        grants.add(nowNanos, permit);
         return Duration.ZERO;
       }
       if (lost) {
@@ -173,7 +172,7 @@ public final class RedisRateBudget implements RateBudget, AutoCloseable {
           if (wait.isZero()) {
             Permit permit = new Permit(newMember(), now, true);
             inFlight.add(permit.member());
-            grants.computeIfAbsent(nowNanos, ignored -> new ArrayDeque<>(1)).add(permit);
+            grants.add(nowNanos, permit);
             return Duration.ZERO;
           }
           return min(wait, PROBE);
@@ -199,13 +198,9 @@ public final class RedisRateBudget implements RateBudget, AutoCloseable {
     Permit permit;
     boolean send;
     synchronized (this) {
-      ArrayDeque<Permit> times = grants.get(grantedNanos);
-      if (times == null) {
+      permit = grants.take(grantedNanos);
+      if (permit == null) {
         return;
-      }
-      permit = times.poll();
-      if (times.isEmpty()) {
-        grants.remove(grantedNanos);
       }
       inFlight.remove(permit.member());
       if (permit.local()) {
@@ -275,6 +270,9 @@ public final class RedisRateBudget implements RateBudget, AutoCloseable {
         .whenComplete(
             (answer, error) -> {
               if (error != null) {
+                synchronized (this) {
+                  asking = false;
+                }
                 redisLost();
                 return;
               }
@@ -391,7 +389,6 @@ public final class RedisRateBudget implements RateBudget, AutoCloseable {
 
   private void redisLost() {
     synchronized (this) {
-      asking = false;
       if (!lost) {
         lost = true;
         retryAt = System.nanoTime() + PROBE.toNanos();
