@@ -9,10 +9,7 @@ public final class KeyNames {
 
   private KeyNames() {}
 
-  /**
-   * The sorted set of places held, and the hash of the epoch; one hash tag, so that both live in one
-   * slot of a Redis Cluster.
-   */
+  /** The sorted set of places held, and the hash of the epoch; one hash tag, for one Cluster slot later. */
   public static String[] of(String prefix, ApiKey key) {
     String tag = prefix + "{" + key.fingerprint() + "}";
     return new String[] {tag + ":held", tag + ":epoch"};
