@@ -61,6 +61,25 @@ public final class ApiKey {
     return secret.length() >= 16 ? PREFIX + "..." + secret.substring(secret.length() - 4) : PREFIX + "...";
   }
 
+  /**
+   * The SHA-256 of the key in lower-case hex: names the key where it must not appear itself (a
+   * shared rate budget's Redis keys, say).
+   *
+   * @since 0.1.0
+   */
+  public String fingerprint() {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(64);
+      for (byte b : digest) {
+        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+      }
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ApiKey

@@ -3,6 +3,7 @@ package dev.seedream;
 import dev.seedream.internal.Blocking;
 import dev.seedream.internal.Engine;
 import dev.seedream.internal.Origins;
+import dev.seedream.internal.SharedBudgets;
 import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.spi.AsyncHttpTransportProvider;
 import dev.seedream.spi.HttpTransport;
@@ -155,8 +156,10 @@ public final class ClientBuilder<C> {
 
   /**
    * The rate budget all requests of the client pass. Default: Runbase's limit, 20 requests in any 10
-   * s, held in memory by this client; {@link RateBudget#unlimited()} turns it off. Share one budget
-   * between clients that use the same key.
+   * s, held in memory and shared by every client of this JVM built on the same key and base URL
+   * without a budget of its own (until the last of them is closed); {@link RateBudget#unlimited()}
+   * turns it off. Processes that share a key share a budget through {@code seedream-ratelimit-redis}.
+   * A client on a virtual-time scheduler (see {@link TaskScheduler#isRealTime()}) keeps its own.
    */
   public ClientBuilder<C> rateBudget(RateBudget rateBudget) {
     this.rateBudget = Objects.requireNonNull(rateBudget, "rateBudget");
@@ -281,6 +284,10 @@ public final class ClientBuilder<C> {
     JsonCodec jsonCodec = codec != null ? codec : Providers.codec(loader);
     boolean ownsScheduler = scheduler == null;
     TaskScheduler taskScheduler = ownsScheduler ? TaskScheduler.system() : scheduler;
+    RateBudget budget =
+        rateBudget != null
+            ? rateBudget
+            : taskScheduler.isRealTime() ? SharedBudgets.jvm().lease(key, base) : RateBudget.runbaseDefault();
     ExecutorService executor = Blocking.boundedExecutor("seedream-io", maxConnections);
     Engine.Settings settings =
         new Engine.Settings(
@@ -289,7 +296,7 @@ public final class ClientBuilder<C> {
             jsonCodec,
             taskScheduler,
             ownsScheduler,
-            rateBudget != null ? rateBudget : RateBudget.runbaseDefault(),
+            budget,
             retryPolicy,
             pollPolicy,
             attemptTimeout,
@@ -304,6 +311,9 @@ public final class ClientBuilder<C> {
       return finisher.apply(new SeedreamAsyncClient(engine(settings, loader)));
     } catch (RuntimeException e) {
       executor.shutdownNow();
+      if (budget instanceof SharedBudgets.Lease lease) {
+        lease.close();
+      }
       if (ownsScheduler) {
         taskScheduler.close();
       }

@@ -63,4 +63,12 @@ class ApiKeyTest {
         .isNotEqualTo(ApiKey.of(CANARY + "0")).isNotEqualTo(CANARY);
     assertThatThrownBy(() -> ApiKey.of(null)).isInstanceOf(NullPointerException.class).hasMessage("secret");
   }
+
+  @Test
+  void theFingerprintIsTheSha256OfTheKeyAndHoldsNoPartOfIt() {
+    ApiKey key = ApiKey.of("sk-fingerprint-0123456789");
+    // printf %s sk-fingerprint-0123456789 | sha256sum
+    assertThat(key.fingerprint()).isEqualTo("3cdb5787e1d6e73d28cc04cdec9909aa6c0aff9ccb8ab1b04c542b2087a1a457");
+    assertThat(ApiKey.of("sk-fingerprint-0123456780").fingerprint()).isNotEqualTo(key.fingerprint());
+  }
 }

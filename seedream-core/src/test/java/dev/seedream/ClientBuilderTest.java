@@ -93,4 +93,32 @@ class ClientBuilderTest {
     assertThatThrownBy(() -> RetryPolicy.custom().maxAttempts(-3)).hasMessageContaining("-3");
     assertThatThrownBy(() -> PollPolicy.custom().multiplier(0.5)).hasMessageContaining("0.5");
   }
+
+  @Test
+  void clientsOnOneKeyShareTheJvmBudgetUntilTheLastIsClosed() {
+    ApiKey key = ApiKey.of("sk-client-builder-shares-" + System.nanoTime());
+    java.net.URI base = java.net.URI.create("http://127.0.0.1:9");
+    dev.seedream.internal.SharedBudgets budgets = dev.seedream.internal.SharedBudgets.jvm();
+    SeedreamClient first = builder(Map.of()).apiKey(key).baseUrl(base).build();
+    SeedreamClient second = builder(Map.of()).apiKey(key).baseUrl("http://127.0.0.1:9/").build();
+    SeedreamClient own = builder(Map.of()).apiKey(key).baseUrl(base).rateBudget(dev.seedream.spi.RateBudget.unlimited()).build();
+    assertThat(budgets.holders(key, base)).isEqualTo(2);
+
+    first.close();
+    first.close();
+    own.close();
+    assertThat(budgets.holders(key, base)).isEqualTo(1);
+    second.close();
+    assertThat(budgets.holders(key, base)).isZero();
+  }
+
+  @Test
+  void aClientOnAVirtualClockKeepsABudgetOfItsOwn() {
+    ApiKey key = ApiKey.of("sk-client-builder-virtual-" + System.nanoTime());
+    java.net.URI base = java.net.URI.create("http://127.0.0.1:9");
+    try (SeedreamClient client =
+        builder(Map.of()).apiKey(key).baseUrl(base).scheduler(new dev.seedream.testing.VirtualScheduler()).build()) {
+      assertThat(dev.seedream.internal.SharedBudgets.jvm().holders(key, base)).isZero();
+    }
+  }
 }

@@ -19,6 +19,13 @@ final class ClientOptions {
   TransportChoice transport = TransportChoice.APACHE;
 
   @Option(
+      names = "--redis",
+      paramLabel = "redis://HOST:PORT",
+      description = {"Share the key's rate budget (20 requests in any 10 s) through this Redis with every other shell,",
+          "process or machine that uses the same key and names the same Redis (see docs/fleet.md)."})
+  String redis;
+
+  @Option(
       names = "--fake",
       description = "Run against a fake Runbase started inside this process: no key, no network, no cost.")
   boolean fake;

@@ -6,6 +6,7 @@ import dev.seedream.ConfigurationException;
 import dev.seedream.PollPolicy;
 import dev.seedream.SeedreamClient;
 import dev.seedream.SeedreamListener;
+import dev.seedream.ratelimit.redis.RedisRateBudget;
 import dev.seedream.spi.TransportOptions;
 import dev.seedream.testkit.FakeRunbase;
 import dev.seedream.testkit.Progression;
@@ -15,8 +16,8 @@ import java.util.Deque;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One client for one command, and what it needs: the transport and, with {@code --fake}, the fake
- * server. Closing the session closes all of them, newest first.
+ * One client for one command, and what it needs: the transport, with {@code --redis} the shared
+ * rate budget, and with {@code --fake} the fake server. Closing the session closes all of them, newest first.
  */
 final class ClientSession implements AutoCloseable {
   /** How long a run of the in-process fake takes. */
@@ -46,6 +47,7 @@ final class ClientSession implements AutoCloseable {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       ClientBuilder<SeedreamClient> builder = SeedreamClient.builder().listener(listener);
+      ApiKey key;
       if (options.fake) {
         if (options.baseUrl != null) {
           throw new InputException("--fake and --base-url exclude each other: the fake has its own URL");
@@ -56,9 +58,11 @@ final class ClientSession implements AutoCloseable {
             .progression(Progression.afterDuration(FAKE_RUN_DURATION))
             .start();
         resources.push(fake);
-        builder.apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).pollPolicy(FAKE_POLLING);
+        key = ApiKey.of(fake.apiKey());
+        builder.apiKey(key).baseUrl(fake.baseUrl()).pollPolicy(FAKE_POLLING);
       } else {
-        builder.apiKey(key(context));
+        key = key(context);
+        builder.apiKey(key);
         String baseUrl = options.baseUrl != null ? options.baseUrl : context.env(ClientBuilder.BASE_URL_ENV_VAR);
         if (baseUrl != null && !baseUrl.isBlank()) {
           try {
@@ -67,6 +71,11 @@ final class ClientSession implements AutoCloseable {
             throw new InputException((options.baseUrl != null ? "--base-url" : ClientBuilder.BASE_URL_ENV_VAR) + ": " + e.getMessage());
           }
         }
+      }
+      if (options.redis != null) {
+        RedisRateBudget budget = RedisRateBudget.builder().redisUri(options.redis).apiKey(key).build();
+        resources.push(budget);
+        builder.rateBudget(budget);
       }
       resources.push(options.transport.install(builder, TransportOptions.defaults()));
       context.tuning().accept(builder);

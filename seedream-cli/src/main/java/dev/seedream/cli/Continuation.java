@@ -36,6 +36,11 @@ final class Continuation {
       words.add("--base-url");
       words.add(client.baseUrl);
     }
+    if (client.redis != null && !client.redis.contains("@")) {
+      // a URI with a password is left out: it would print the password
+      words.add("--redis");
+      words.add(client.redis);
+    }
     if (client.transport != TransportChoice.APACHE) {
       words.add("--transport");
       words.add(client.transport.toString());

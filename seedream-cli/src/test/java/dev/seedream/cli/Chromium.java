@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 final class Chromium implements AutoCloseable {
   static final int WIDTH = 1000;
   static final int HEIGHT = 700;
-  private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
   private static final Duration INSTALL = Duration.ofMinutes(15);
   private static final Duration START = Duration.ofSeconds(60);
   private static final Duration CALL = Duration.ofSeconds(30);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SeedreamJarIT {
   private static final Path JAR = Path.of(System.getProperty("seedream.jar", "target/seedream.jar")).toAbsolutePath();
-  private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   @TempDir Path dir;

@@ -57,6 +57,7 @@ public final class Engine implements AutoCloseable {
   private final Exchanger exchanger;
   private final ExecutorService executor;
   private final BudgetGate gate;
+  private final RateBudget budget;
   private final Requests requests;
   private final Downloader downloader;
   private final DurationEstimator estimator = new DurationEstimator();
@@ -102,6 +103,7 @@ public final class Engine implements AutoCloseable {
     this.listener = settings.listener();
     this.executor = settings.executor();
     this.exchanger = exchanger;
+    this.budget = settings.rateBudget();
     this.gate = new BudgetGate(settings.rateBudget(), scheduler, listener, settings.maxInFlight());
     this.requests =
         new Requests(exchanger, gate, scheduler, settings.retryPolicy(), codec, apiKey, listener);
@@ -225,6 +227,9 @@ public final class Engine implements AutoCloseable {
     }
     gate.close();
     exchanger.close();
+    if (budget instanceof SharedBudgets.Lease lease) {
+      lease.close();
+    }
     if (ownsScheduler) {
       scheduler.close();
     }

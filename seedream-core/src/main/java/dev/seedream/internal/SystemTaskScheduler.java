@@ -29,6 +29,11 @@ public final class SystemTaskScheduler implements TaskScheduler {
   }
 
   @Override
+  public boolean isRealTime() {
+    return true;
+  }
+
+  @Override
   public Instant now() {
     return Instant.now();
   }

@@ -27,6 +27,17 @@ public interface TaskScheduler {
     void cancel();
   }
 
+  /**
+   * Whether {@link #nanoTime()} runs with real time, as opposed to a virtual clock of a test.
+   * Clients on such a scheduler share one in-memory rate budget per key and base URL; a client on a
+   * scheduler that answers {@code false} (the default) keeps a budget of its own.
+   *
+   * @since 0.1.0
+   */
+  default boolean isRealTime() {
+    return false;
+  }
+
   /** A scheduler on the system clock with one daemon thread, shut down by {@link #close()}. */
   static TaskScheduler system() {
     return new SystemTaskScheduler();

@@ -31,6 +31,17 @@ public final class ReactorTaskScheduler implements TaskScheduler {
     return scheduler.now(TimeUnit.NANOSECONDS);
   }
 
+  /** True unless the scheduler is reactor-test's {@code VirtualTimeScheduler}. */
+  @Override
+  public boolean isRealTime() {
+    for (Class<?> type = scheduler.getClass(); type != null; type = type.getSuperclass()) {
+      if (type.getName().equals("reactor.test.scheduler.VirtualTimeScheduler")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public Instant now() {
     return Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
