@@ -113,8 +113,8 @@ public final class RedisRateBudget implements RateBudget, AutoCloseable {
             : null;
     this.display = uri.getHost() + ":" + uri.getPort();
     this.resources = DefaultClientResources.builder()
-        .ioThreadPoolSize(1)
-        .computationThreadPoolSize(1)
+        .ioThreadPoolSize(2)
+        .computationThreadPoolSize(2)
         // reconnect soon after Redis is back: the engine's requests wait for it
         .reconnectDelay(Delay.exponential(Duration.ofMillis(50), RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS))
         .build();

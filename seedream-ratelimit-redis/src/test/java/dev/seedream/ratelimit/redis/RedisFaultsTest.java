@@ -64,6 +64,30 @@ class RedisFaultsTest {
   }
 
   @Test
+  void aProcessStartedRightAfterARestartWaitsTooThoughItSawNoEpoch() throws Exception {
+    String key = freshKey();
+    Duration window = Duration.ofMillis(1500);
+    long answered;
+    try (RedisRateBudget before = RedisRateBudget.builder().redisUri(redis.uri()).apiKey(key).limit(3, window).build()) {
+      List<Long> granted = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        granted.add(acquire(before, Duration.ofSeconds(5)));
+      }
+      answered = System.nanoTime();
+      granted.forEach(at -> before.release(at, answered));
+    }
+
+    redis.stop();
+    redis.start();
+
+    // a new process, the first to ask the restarted Redis: the three still count at the server
+    try (RedisRateBudget after = RedisRateBudget.builder().redisUri(redis.uri()).apiKey(key).limit(3, window).build()) {
+      long next = acquire(after, Duration.ofSeconds(15));
+      assertThat(next - answered).isGreaterThanOrEqualTo(window.toNanos());
+    }
+  }
+
+  @Test
   void theFallbackGivesItsShareWhileRedisIsLostAndRegistersItWhenRedisIsBack() throws Exception {
     String key = freshKey();
     try (RedisRateBudget budget =

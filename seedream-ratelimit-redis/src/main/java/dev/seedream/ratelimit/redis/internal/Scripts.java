@@ -29,7 +29,10 @@ public final class Scripts {
    * <p>A missing epoch means the entries are gone (a restart without persistence, a flush, an
    * eviction) when the caller had seen one: no permit is then given for a window, so that requests
    * that reached the server before the loss have left its window. An epoch found changed by a caller
-   * that saw another one starts the same pause, once per epoch.
+   * that saw another one starts the same pause, once per epoch. A Redis server younger than a window
+   * may have been restarted with requests of the key still in the API's window, whoever asks first
+   * (a process started after the restart has seen no epoch): no permit is given until it is a window
+   * old ({@code uptime_in_seconds} counts whole seconds, so its start is taken as late as it can be).
    */
   private static final String EPOCH =
       """
@@ -41,8 +44,9 @@ public final class Scripts {
       local quarantine = tonumber(redis.call('HGET', KEYS[2], 'quarantine') or '0')
       if not epoch then
         epoch = ARGV[2]
-        quarantine = 0
-        if seen ~= '' then quarantine = now + window end
+        local up = tonumber(string.match(redis.call('INFO', 'server'), 'uptime_in_seconds:(%d+)')) or 0
+        quarantine = now - up * 1000 + window
+        if seen ~= '' then quarantine = math.max(quarantine, now + window) end
         redis.call('HSET', KEYS[2], 'epoch', epoch, 'quarantine', quarantine, 'noticed', seen ~= '' and 1 or 0)
       elseif seen ~= '' and seen ~= epoch and redis.call('HGET', KEYS[2], 'noticed') == '0' then
         quarantine = math.max(quarantine, now + window)
