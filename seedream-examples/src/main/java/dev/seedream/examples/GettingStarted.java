@@ -27,6 +27,18 @@ public final class GettingStarted {
     return client;
   }
 
+  /** Edits a local photo: the file goes inline as a reference image; returns the edited images. */
+  public static List<Path> editLocalPhoto(SeedreamClient client, Path photo, Path out) {
+    // tag::edit-local-photo[]
+    GenerationRequest edit = GenerationRequest.builder()
+        .prompt("Turn the sky into a warm sunset; keep everything else as it is")
+        .addImage(photo)                         // PNG, JPEG, WebP or GIF, at most 10 MB: sent inline
+        .build();
+    Run run = client.generate(edit);
+    return client.download(run, out);
+    // end::edit-local-photo[]
+  }
+
   /** Generates an image for {@code prompt} into {@code out}; on a failure says why and returns no file. */
   public static List<Path> generateOrExplain(SeedreamClient client, String prompt, Path out) {
     // tag::handle-errors[]

@@ -25,6 +25,8 @@ class GettingStartedTest {
   static void startFake() {
     fake = FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(1, 1))
         .failWhenPromptContains("explode").start();
+    // the transport's logging prints its one-time SLF4J notice on the first client: not into a capture
+    FakeClients.clientFor(fake).close();
   }
 
   @AfterAll
@@ -67,6 +69,21 @@ class GettingStartedTest {
     assertThat(StdStreams.capture(() -> generate("A lamp that will explode", out), streams)).isEmpty();
     assertThat(streams[0].err).startsWith("run failed: ");
     assertThat(out).isEmptyDirectory();
+  }
+
+  @Test
+  void aLocalPhotoIsSentInlineAndItsEditDownloaded(@TempDir Path dir) throws Exception {
+    byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1};
+    Path photo = java.nio.file.Files.write(dir.resolve("photo.jpg"), jpeg);
+    Path out = dir.resolve("out");
+    List<Path> files;
+    try (SeedreamClient client = FakeClients.clientFor(fake)) {
+      files = GettingStarted.editLocalPhoto(client, photo, out);
+    }
+    assertThat(files).singleElement().satisfies(f -> assertThat(f).exists().hasParent(out));
+    String runId = files.get(0).getFileName().toString().replaceFirst("-1\\.png$", "");
+    assertThat(fake.run(runId).orElseThrow().input().get("image_urls"))
+        .isEqualTo(List.of("data:image/jpeg;base64," + java.util.Base64.getEncoder().encodeToString(jpeg)));
   }
 
   private static List<Path> generate(String prompt, Path out) {
