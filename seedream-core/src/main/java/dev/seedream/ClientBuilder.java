@@ -3,6 +3,7 @@ package dev.seedream;
 import dev.seedream.internal.Blocking;
 import dev.seedream.internal.Engine;
 import dev.seedream.internal.Origins;
+import dev.seedream.internal.Texts;
 import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.spi.AsyncHttpTransportProvider;
 import dev.seedream.spi.HttpTransport;
@@ -274,7 +275,7 @@ public final class ClientBuilder<C> {
     URI base = baseUrl != null ? baseUrl : baseUrlFromEnvironment();
     if (!allowInsecureHttp && "http".equalsIgnoreCase(base.getScheme()) && !Origins.isLoopback(base)) {
       throw new ConfigurationException(
-          "base URL " + base + " uses plain http:// to a host that is not loopback, which would send the API key"
+          "base URL " + Texts.redact(base.toString(), key.secret(), key.redacted()) + " uses plain http:// to a host that is not loopback, which would send the API key"
               + " unencrypted: use https://, or call allowInsecureHttp(true) if the network is trusted");
     }
     ClassLoader loader = ClientBuilder.class.getClassLoader();

@@ -108,6 +108,6 @@ final class RunSteps {
 
   /** The error for a step that was not started because the deadline had passed. */
   DeadlineExceededException deadlineExceeded() {
-    return new DeadlineExceededException(null, null, deadline.total(), null);
+    return DeadlineExceededException.of(null, null, deadline.total(), null);
   }
 }

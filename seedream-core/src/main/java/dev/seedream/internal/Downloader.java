@@ -169,7 +169,7 @@ final class Downloader {
       }
       return new DownloadException(
           "downloading the images of run " + run.id() + " failed: " + Texts.printable(requests.redact(String.valueOf(error))),
-          run.id(), 0, error);
+          run.id(), 0, requests.scrub(error));
     }
 
     private void step(int index, Throwable error) {

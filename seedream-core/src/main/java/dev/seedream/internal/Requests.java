@@ -166,11 +166,17 @@ final class Requests {
     String code = body.map(ApiErrorBody::code).map(this::redact).orElse(null);
     String message = body.map(ApiErrorBody::message).map(this::redact).orElse(null);
     String excerpt = body.isPresent() ? null : redact(Texts.excerpt(response.body()));
-    return ApiException.from(response.status(), code, message, excerpt, runId);
+    Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), scheduler.now()).orElse(null);
+    return ApiException.from(response.status(), code, message, excerpt, runId, retryAfter);
   }
 
   String redact(String text) {
     return Texts.redact(text, apiKey.secret(), apiKey.redacted());
+  }
+
+  /** A foreign failure fit to be a cause: without the key in any of its messages. */
+  Throwable scrub(Throwable error) {
+    return Texts.scrub(error, apiKey.secret(), apiKey.redacted());
   }
 
   static String label(HttpRequest request) {
@@ -410,7 +416,8 @@ final class Requests {
       } else {
         failure =
             new TransportException(
-                TransportException.Reason.IO, label + " failed: " + Texts.printable(redact(String.valueOf(error))), error);
+                TransportException.Reason.IO, label + " failed: " + Texts.printable(redact(String.valueOf(error))),
+                scrub(error));
       }
       if (failure instanceof TransportException
           && isRetryable(kind, (TransportException) failure)
@@ -467,7 +474,7 @@ final class Requests {
         result.completeExceptionally(new RunMayExistException(input, sentAt, cut));
         return;
       }
-      result.completeExceptionally(new DeadlineExceededException(runId, null, deadline.given(), result.lastFailure));
+      result.completeExceptionally(DeadlineExceededException.of(runId, null, deadline.given(), result.lastFailure));
     }
 
     private void release() {

@@ -70,7 +70,7 @@ final class RunWatch {
   private void onDeadline() {
     Requests.Pending<Engine.Polled> call = inflight;
     SeedreamException lastFailure = call == null || call.isDone() ? null : call.lastFailure();
-    result.completeExceptionally(new DeadlineExceededException(runId, lastStatus, deadline, lastFailure));
+    result.completeExceptionally(DeadlineExceededException.of(runId, lastStatus, deadline, lastFailure));
   }
 
   /** Runs submitted here are first polled near their expected duration; others at once. */
@@ -114,7 +114,7 @@ final class RunWatch {
     if (error != null) {
       Throwable cause = Blocking.unwrap(error);
       if (cause instanceof DeadlineExceededException) {
-        result.completeExceptionally(new DeadlineExceededException(
+        result.completeExceptionally(DeadlineExceededException.of(
             runId, lastStatus, deadline, (SeedreamException) cause.getCause()));
       } else if (!(cause instanceof CancellationException)) {
         result.completeExceptionally(cause);

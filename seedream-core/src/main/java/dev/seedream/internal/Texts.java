@@ -51,6 +51,38 @@ public final class Texts {
   }
 
   /**
+   * A foreign failure fit to be the cause of an SDK exception: itself when no message in its chain
+   * holds {@code secret}, else a stand-in with the same class name, redacted messages and the same
+   * stack traces, so that printing the SDK's exception never shows the secret.
+   */
+  public static Throwable scrub(Throwable error, String secret, String replacement) {
+    boolean holds = false;
+    int depth = 0;
+    for (Throwable t = error; t != null && !holds && depth++ <= 16; t = t.getCause() == t ? null : t.getCause()) {
+      holds = String.valueOf(t.getMessage()).contains(secret);
+    }
+    return holds ? scrubbed(error, secret, replacement, 0) : error;
+  }
+
+  private static Throwable scrubbed(Throwable error, String secret, String replacement, int depth) {
+    Throwable cause = error.getCause() == null || error.getCause() == error || depth > 16
+        ? null : scrubbed(error.getCause(), secret, replacement, depth + 1);
+    Throwable copy = new ScrubbedFailure(error.getClass().getName() + ": "
+        + redact(String.valueOf(error.getMessage()), secret, replacement), cause);
+    copy.setStackTrace(error.getStackTrace());
+    return copy;
+  }
+
+  /** A foreign failure whose messages held the key, with them redacted. */
+  private static final class ScrubbedFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ScrubbedFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
    * The text as it may go into a message, a log line or a terminal; see {@link
    * dev.seedream.spi.ServerText#printable(String)}.
    */

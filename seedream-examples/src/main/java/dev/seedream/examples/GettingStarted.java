@@ -1,8 +1,8 @@
 package dev.seedream.examples;
 
-import dev.seedream.DeadlineExceededException;
 import dev.seedream.GenerationRequest;
 import dev.seedream.Run;
+import dev.seedream.RunDeadlineExceededException;
 import dev.seedream.RunError;
 import dev.seedream.RunFailedException;
 import dev.seedream.SeedreamClient;
@@ -49,8 +49,8 @@ public final class GettingStarted {
       e.violations().forEach(v -> System.err.println(v.path() + ": " + v.message()));
     } catch (RunFailedException e) {             // the run ended "failed": its cost is refunded
       System.err.println("run failed: " + e.error().map(RunError::message).orElse("no reason given"));
-    } catch (DeadlineExceededException e) {      // the run goes on at Runbase: await its id later
-      System.err.println("still " + e.lastStatus().orElse(null) + " after 3 minutes: " + e.runId().orElseThrow());
+    } catch (RunDeadlineExceededException e) {   // the run goes on at Runbase: await its id later
+      System.err.println("still " + e.lastStatus().orElse(null) + " after 3 minutes: " + e.existingRunId());
     }
     return List.of();
     // end::handle-errors[]
