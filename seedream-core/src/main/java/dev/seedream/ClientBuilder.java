@@ -108,8 +108,14 @@ public final class ClientBuilder<C> {
   }
 
   /**
-   * The API's base URL; the SDK appends {@code /api/v1/runs}. Default: {@code RUNBASE_BASE_URL}, or
-   * {@code https://runbase.net}.
+   * The API's base URL; the SDK appends {@code /api/v1/runs}. A path prefix is kept: with {@code
+   * https://gateway.example.com/proxy} (a proxy under {@code /proxy}) a create is {@code POST
+   * https://gateway.example.com/proxy/api/v1/runs}; a trailing {@code /} makes no difference. The
+   * same holds for {@code RUNBASE_BASE_URL}. Default: {@code RUNBASE_BASE_URL}, or {@code
+   * https://runbase.net}.
+   *
+   * @throws IllegalArgumentException if it is not an absolute {@code http(s)} URL with a host, or
+   *     has a query or fragment
    */
   public ClientBuilder<C> baseUrl(String baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -120,6 +126,7 @@ public final class ClientBuilder<C> {
     }
   }
 
+  /** The API's base URL, as {@link #baseUrl(String)}: a path prefix is kept. */
   public ClientBuilder<C> baseUrl(URI baseUrl) {
     this.baseUrl = checkBaseUrl(Objects.requireNonNull(baseUrl, "baseUrl"));
     return this;

@@ -477,6 +477,25 @@ public abstract class SeedreamClientContract {
     assertNoFileIn(out());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/"})
+  void aPathPrefixOfTheBaseUrlIsKeptOnEveryRequest(String trailing) {
+    PrefixProxy proxy = PrefixProxy.start("/proxy", fake.baseUrl());
+    open.add(proxy);
+    SeedreamClient viaProxy = client(proxy.baseUrl() + trailing, fake.apiKey(), builder -> builder);
+
+    Run run = viaProxy.generate(REQUEST);
+
+    assertEquals(RunStatus.SUCCEEDED, run.status());
+    List<String> paths = proxy.paths();
+    assertEquals("/proxy/api/v1/runs", paths.get(0), "the create, under the prefix: " + paths);
+    assertTrue(paths.size() >= 2, "a create and a poll: " + paths);
+    for (String path : paths.subList(1, paths.size())) {
+      assertEquals("/proxy/api/v1/runs/" + run.id().value(), path, "a poll, under the prefix: " + paths);
+    }
+    fake.journal().assertRunsCreated(1);
+  }
+
   @Test
   void theExtensionOfAnImageComesFromItsBytesNotFromItsUrl() throws IOException {
     Run run = client.generate(REQUEST);
