@@ -319,6 +319,24 @@ public final class ClientBuilder<C> {
     }
   }
 
+  /**
+   * What the builder holds so far: base URL, transport and the key redacted, each with where it
+   * will come from when not set ({@code ClientBuilder{baseUrl=RUNBASE_BASE_URL or
+   * https://runbase.net, transport=found on the classpath, key=sk-...4f60}}).
+   */
+  @Override
+  public String toString() {
+    String base = baseUrl != null ? baseUrl.toString() : BASE_URL_ENV_VAR + " or " + DEFAULT_BASE_URL;
+    String transportName = transport != null ? transport.getClass().getSimpleName() + " (blocking)"
+        : asyncTransport != null ? asyncTransport.getClass().getSimpleName() + " (non-blocking)"
+        : "found on the classpath";
+    String key = apiKey != null ? apiKey.redacted() : ApiKey.ENV_VAR;
+    if (apiKey != null) {
+      base = Texts.redact(base, apiKey.secret(), apiKey.redacted());
+    }
+    return "ClientBuilder{baseUrl=" + base + ", transport=" + transportName + ", key=" + key + "}";
+  }
+
   private Engine engine(Engine.Settings settings, ClassLoader loader) {
     if (transport != null) {
       return Engine.blocking(settings, transport, false);

@@ -89,11 +89,23 @@ public final class SeedreamAsyncClient implements AutoCloseable {
   }
 
   /**
-   * Waits for a run to end within {@code deadline} (null for the client's default), telling {@code
-   * onUpdate} of each status change as it is seen. {@code onUpdate} must not block.
+   * Waits for a run to end within the client's default deadline, as {@link #await(RunId)} does,
+   * telling {@code onUpdate} of each status change as it is seen. {@code onUpdate} runs on the
+   * engine's or the transport's threads and must not block.
+   *
+   * @since 0.1.0
    */
+  public CompletableFuture<Run> watch(RunId runId, Consumer<Run> onUpdate) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(onUpdate, "onUpdate");
+    return engine.await(runId, null, onUpdate);
+  }
+
+  /** Waits for a run to end within {@code deadline}, telling {@code onUpdate} of each status change. */
   public CompletableFuture<Run> watch(RunId runId, Duration deadline, Consumer<Run> onUpdate) {
-    return engine.await(runId, deadline == null ? null : RetryPolicy.positive(deadline, "deadline"), onUpdate);
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(onUpdate, "onUpdate");
+    return engine.await(runId, RetryPolicy.positive(deadline, "deadline"), onUpdate);
   }
 
   /** Creates a run and waits for it within the client's default deadline. */
@@ -127,6 +139,17 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    */
   public CompletableFuture<List<Path>> download(Run run, Path directory) {
     return engine.download(run, directory);
+  }
+
+  /** {@code SeedreamAsyncClient{baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}}: the key redacted. */
+  @Override
+  public String toString() {
+    return "SeedreamAsyncClient{" + engine.describe() + "}";
+  }
+
+  /** The engine's settings as {@link #toString()} shows them, for the other faces of this client. */
+  String describe() {
+    return engine.describe();
   }
 
   /** Stops all waits (they fail with {@link CancelledException}) and frees threads and connections. */

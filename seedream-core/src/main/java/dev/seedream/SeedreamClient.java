@@ -4,6 +4,7 @@ import dev.seedream.internal.Blocking;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The blocking client: each method returns when its work is done.
@@ -95,6 +96,22 @@ public final class SeedreamClient implements AutoCloseable {
     return Blocking.await(async.await(runId, deadline), runId);
   }
 
+  /**
+   * Waits for a run to end within the client's default deadline, as {@link #await(RunId)} does,
+   * telling {@code onUpdate} of each status change as it is seen (a progress line, say). {@code
+   * onUpdate} runs on the engine's threads, not the caller's, and must not block.
+   *
+   * @since 0.1.0
+   */
+  public Run watch(RunId runId, Consumer<Run> onUpdate) {
+    return Blocking.await(async.watch(runId, onUpdate), runId);
+  }
+
+  /** Waits for a run to end within {@code deadline}, telling {@code onUpdate} of each status change. */
+  public Run watch(RunId runId, Duration deadline, Consumer<Run> onUpdate) {
+    return Blocking.await(async.watch(runId, deadline, onUpdate), runId);
+  }
+
   /** Creates a run and waits for it within the client's default deadline. */
   public Run generate(RunInput input) {
     return Blocking.await(async.generate(input), null);
@@ -115,6 +132,12 @@ public final class SeedreamClient implements AutoCloseable {
    */
   public List<Path> download(Run run, Path directory) {
     return Blocking.await(async.download(run, directory), run.id());
+  }
+
+  /** {@code SeedreamClient{baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}}: the key redacted. */
+  @Override
+  public String toString() {
+    return "SeedreamClient{" + async.describe() + "}";
   }
 
   /** Stops all waits and frees threads and connections. */

@@ -64,6 +64,8 @@ public final class Engine implements AutoCloseable {
   private final Map<RunId, RunStatus> ended = remembered();
   private final Set<RunWatch> watches = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  /** The transport, as {@link #toString()} shows it. */
+  private final String transport;
 
   /** When and with which duration class a run was created by this engine. */
   record Submitted(long startNanos, String durationClass) {}
@@ -87,7 +89,8 @@ public final class Engine implements AutoCloseable {
       ExecutorService executor,
       long maxImageBytes) {}
 
-  private Engine(Settings settings, Exchanger exchanger) {
+  private Engine(Settings settings, Exchanger exchanger, String transport) {
+    this.transport = transport;
     this.apiKey = settings.apiKey();
     this.baseUrl = settings.baseUrl();
     String base = settings.baseUrl().toString();
@@ -112,12 +115,14 @@ public final class Engine implements AutoCloseable {
 
   /** An engine over a blocking transport, which runs on {@code settings.executor()}. */
   public static Engine blocking(Settings settings, dev.seedream.spi.HttpTransport transport, boolean ownsTransport) {
-    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.executor(), settings.codec()));
+    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.executor(), settings.codec()),
+        transport.getClass().getSimpleName() + " (blocking)");
   }
 
   /** An engine over a non-blocking transport. */
   public static Engine nonBlocking(Settings settings, dev.seedream.spi.AsyncHttpTransport transport, boolean ownsTransport) {
-    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.codec()));
+    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.codec()),
+        transport.getClass().getSimpleName() + " (non-blocking)");
   }
 
   /**
@@ -200,6 +205,12 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The default deadline of waits. */
+  /** {@code baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}: never the key. */
+  public String describe() {
+    return "baseUrl=" + Texts.redact(baseUrl.toString(), apiKey.secret(), apiKey.redacted())
+        + ", transport=" + transport + ", key=" + apiKey.redacted();
+  }
+
   public Duration defaultDeadline() {
     return defaultDeadline;
   }

@@ -185,6 +185,19 @@ public abstract class SeedreamClientContract {
   }
 
   @Test
+  void watchTellsEachStatusChangeAndReturnsTheSucceededRun() {
+    RunId id = client.submit(REQUEST);
+    List<RunStatus> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    Run run = client.watch(id, Duration.ofSeconds(20), update -> seen.add(update.status()));
+
+    assertEquals(RunStatus.SUCCEEDED, run.status());
+    assertEquals(RunStatus.SUCCEEDED, seen.get(seen.size() - 1), "the last update: " + seen);
+    assertEquals(seen.size(), seen.stream().distinct().count(), "each status once: " + seen);
+    assertTrue(seen.contains(RunStatus.PROCESSING), "processing seen: " + seen);
+  }
+
+  @Test
   void generateCreatesPollsAndDownloadsImagesOfTheRequestedRatio() throws IOException {
     Run run = client.generate(REQUEST);
 

@@ -68,6 +68,13 @@ class ReactiveClientTest {
   }
 
   @Test
+  void toStringShowsBaseUrlTransportAndTheRedactedKey() {
+    assertThat(client.toString()).isEqualTo("ReactiveSeedreamClient{baseUrl=" + fake.baseUrl()
+        + ", transport=ReactorNettyTransport (non-blocking), key=" + dev.seedream.ApiKey.of(fake.apiKey()).redacted() + "}");
+    assertThat(client.toString()).doesNotContain(fake.apiKey());
+  }
+
+  @Test
   void nothingIsSentUntilSubscription() {
     Mono<RunId> submit = client.submit(REQUEST);
     Mono<Run> generate = client.generate(REQUEST);
@@ -109,7 +116,7 @@ class ReactiveClientTest {
   @Test
   void updatesEmitEachStatusChangeUntilTerminal() {
     RunId id = client.submit(REQUEST).block();
-    List<Run> seen = client.updates(id).collectList().block(Duration.ofSeconds(20));
+    List<Run> seen = client.watch(id).collectList().block(Duration.ofSeconds(20));
 
     assertThat(seen).isNotEmpty();
     assertThat(seen.get(seen.size() - 1).status()).isEqualTo(RunStatus.SUCCEEDED);
