@@ -141,6 +141,32 @@ public final class SeedreamAsyncClient implements AutoCloseable {
     return engine.download(run, directory);
   }
 
+  /**
+   * Streams each image of a succeeded run into the {@link java.io.OutputStream} that {@code sink}
+   * opens for it, one after the other, without a temporary file (an object storage upload, say);
+   * completes with what the sink was told of each image. The same bounds and rules as {@link
+   * #download(Run, Path)}: each image at most {@code maxImageBytes} and an image, output URLs and
+   * redirects plain {@code http(s)}, the key only to the API's origin. The sink's calls run on the
+   * client's I/O threads and may block. On failure, the stream of the failing image is closed and
+   * {@link ImageSink#failed} told; images before it were delivered whole.
+   *
+   * @since 0.1.0
+   */
+  public CompletableFuture<List<ImageInfo>> download(Run run, ImageSink sink) {
+    return engine.download(run, sink);
+  }
+
+  /**
+   * The images of a succeeded run in memory, for small images: each at most {@code maxImageBytes},
+   * all together at most {@link ImageBytes#MAX_TOTAL_BYTES} (else a {@link DownloadException}:
+   * download into a directory or a sink instead). The same rules as {@link #download(Run, Path)}.
+   *
+   * @since 0.1.0
+   */
+  public CompletableFuture<List<ImageBytes>> downloadBytes(Run run) {
+    return engine.downloadBytes(run);
+  }
+
   /** {@code SeedreamAsyncClient{baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}}: the key redacted. */
   @Override
   public String toString() {

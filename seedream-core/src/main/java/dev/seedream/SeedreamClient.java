@@ -134,6 +134,33 @@ public final class SeedreamClient implements AutoCloseable {
     return Blocking.await(async.download(run, directory), run.id());
   }
 
+  /**
+   * Streams each image of a succeeded run into the {@link java.io.OutputStream} that {@code sink}
+   * opens for it, as {@link SeedreamAsyncClient#download(Run, ImageSink)} does; returns what the
+   * sink was told of each image.
+   *
+   * <pre>{@code
+   * List<ImageInfo> sent = client.download(run, image -> storage.upload(image.fileName(), image.mediaType()));
+   * }</pre>
+   *
+   * @throws DownloadException if an image cannot be fetched, is too large or not an image, or the
+   *     sink fails
+   * @since 0.1.0
+   */
+  public List<ImageInfo> download(Run run, ImageSink sink) {
+    return Blocking.await(async.download(run, sink), run.id());
+  }
+
+  /**
+   * The images of a succeeded run in memory, for small images, as {@link
+   * SeedreamAsyncClient#downloadBytes(Run)} does.
+   *
+   * @since 0.1.0
+   */
+  public List<ImageBytes> downloadBytes(Run run) {
+    return Blocking.await(async.downloadBytes(run), run.id());
+  }
+
   /** {@code SeedreamClient{baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}}: the key redacted. */
   @Override
   public String toString() {

@@ -2,6 +2,9 @@ package dev.seedream.internal;
 
 import dev.seedream.ApiKey;
 import dev.seedream.CancelledException;
+import dev.seedream.ImageBytes;
+import dev.seedream.ImageInfo;
+import dev.seedream.ImageSink;
 import dev.seedream.MalformedResponseException;
 import dev.seedream.PollPolicy;
 import dev.seedream.RetryPolicy;
@@ -204,13 +207,32 @@ public final class Engine implements AutoCloseable {
     return downloader.download(run, directory);
   }
 
-  /** The default deadline of waits. */
+  /** Streams the images of a succeeded run into the streams {@code sink} opens. */
+  public CompletableFuture<List<ImageInfo>> download(Run run, ImageSink sink) {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(sink, "sink");
+    if (closed) {
+      return closedFuture();
+    }
+    return downloader.download(run, sink);
+  }
+
+  /** The images of a succeeded run, in memory. */
+  public CompletableFuture<List<ImageBytes>> downloadBytes(Run run) {
+    Objects.requireNonNull(run, "run");
+    if (closed) {
+      return closedFuture();
+    }
+    return downloader.downloadBytes(run);
+  }
+
   /** {@code baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}: never the key. */
   public String describe() {
     return "baseUrl=" + Texts.redact(baseUrl.toString(), apiKey.secret(), apiKey.redacted())
         + ", transport=" + transport + ", key=" + apiKey.redacted();
   }
 
+  /** The default deadline of waits. */
   public Duration defaultDeadline() {
     return defaultDeadline;
   }

@@ -153,7 +153,7 @@ final class Requests {
    * Sends a download. The future completes with the last answer that is not retried: 2xx (the body
    * is in the sink), 3xx, or an error status once retries are spent.
    */
-  Pending<HttpResponse> download(HttpRequest request, RunId runId, FileSink sink) {
+  Pending<HttpResponse> download(HttpRequest request, RunId runId, ImageBody sink) {
     Call<HttpResponse> call =
         new Call<>(Kind.DOWNLOAD, request, scheduler.nanoTime(), runId, null, null, false, response -> response, sink);
     call.start();
@@ -209,7 +209,7 @@ final class Requests {
     final Deadline deadline;
     final boolean untilDeadline;
     final Function<HttpResponse, T> decode;
-    final FileSink sink;
+    final ImageBody sink;
     final String label;
     final Pending<T> result = new Pending<>();
     int attempts;
@@ -222,7 +222,7 @@ final class Requests {
     volatile Permit held;
 
     Call(Kind kind, HttpRequest request, long dueNanos, RunId runId, RunInput input, Deadline deadline,
-        boolean untilDeadline, Function<HttpResponse, T> decode, FileSink sink) {
+        boolean untilDeadline, Function<HttpResponse, T> decode, ImageBody sink) {
       this.kind = kind;
       this.request = request;
       this.dueNanos = dueNanos;

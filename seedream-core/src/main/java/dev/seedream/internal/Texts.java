@@ -42,6 +42,11 @@ public final class Texts {
     return body.length > out.length() && out.length() >= EXCERPT_LENGTH ? out + "..." : out.toString();
   }
 
+  /** The name with every character but letters, digits, {@code .}, {@code _} and {@code -} made {@code _}: safe in a file name. */
+  public static String fileSafe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   /** The text with every occurrence of {@code secret} replaced by {@code replacement}. */
   public static String redact(String text, String secret, String replacement) {
     if (text == null || secret == null || secret.isEmpty() || !text.contains(secret)) {

@@ -1,15 +1,19 @@
 package dev.seedream.examples;
 
 import dev.seedream.GenerationRequest;
+import dev.seedream.ImageBytes;
+import dev.seedream.ImageInfo;
 import dev.seedream.Run;
 import dev.seedream.RunDeadlineExceededException;
 import dev.seedream.RunError;
 import dev.seedream.RunFailedException;
 import dev.seedream.SeedreamClient;
 import dev.seedream.validation.ValidationException;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The getting-started guide: a client configured in code, and a generation that handles its errors. */
 public final class GettingStarted {
@@ -37,6 +41,27 @@ public final class GettingStarted {
     Run run = client.generate(edit);
     return client.download(run, out);
     // end::edit-local-photo[]
+  }
+
+  /** Streams each image of a run into a store of its own (here a map standing for object storage); returns the keys. */
+  public static List<String> uploadEachImage(SeedreamClient client, Run run, Map<String, ByteArrayOutputStream> store) {
+    // tag::download-to-sink[]
+    List<ImageInfo> sent = client.download(run, image -> {     // one stream per image, no temporary file
+      ByteArrayOutputStream upload = new ByteArrayOutputStream(); // your object storage's upload stream
+      store.put("renders/" + image.fileName(), upload);         // run-id-1.png; image.mediaType(): image/png
+      return upload;                                             // closed by the SDK once the image is whole
+    });
+    // end::download-to-sink[]
+    return sent.stream().map(image -> "renders/" + image.fileName()).toList();
+  }
+
+  /** The first image of a run as bytes, for a small image. */
+  public static byte[] firstImageBytes(SeedreamClient client, Run run) {
+    // tag::download-bytes[]
+    List<ImageBytes> images = client.downloadBytes(run);      // in memory: at most 64 MiB in all
+    byte[] png = images.get(0).bytes();
+    // end::download-bytes[]
+    return png;
   }
 
   /** Generates an image for {@code prompt} into {@code out}; on a failure says why and returns no file. */

@@ -86,6 +86,22 @@ class GettingStartedTest {
         .isEqualTo(List.of("data:image/jpeg;base64," + java.util.Base64.getEncoder().encodeToString(jpeg)));
   }
 
+  @Test
+  void eachImageGoesToItsOwnStreamAndSmallOnesIntoMemory(@TempDir Path dir) throws Exception {
+    try (SeedreamClient client = FakeClients.clientFor(fake)) {
+      dev.seedream.Run run = client.generate(GenerationRequest.builder().prompt("A lamp").build());
+      java.util.Map<String, java.io.ByteArrayOutputStream> store = new java.util.concurrent.ConcurrentHashMap<>();
+
+      List<String> keys = GettingStarted.uploadEachImage(client, run, store);
+      byte[] bytes = GettingStarted.firstImageBytes(client, run);
+      Path file = client.download(run, dir).get(0);
+
+      assertThat(keys).containsExactly("renders/" + run.id().value() + "-1.png");
+      assertThat(store.get(keys.get(0)).toByteArray()).isEqualTo(java.nio.file.Files.readAllBytes(file));
+      assertThat(bytes).isEqualTo(java.nio.file.Files.readAllBytes(file));
+    }
+  }
+
   private static List<Path> generate(String prompt, Path out) {
     try (SeedreamClient client = FakeClients.clientFor(fake)) {
       return GettingStarted.generateOrExplain(client, prompt, out);

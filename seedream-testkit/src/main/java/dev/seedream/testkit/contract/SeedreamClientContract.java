@@ -14,6 +14,8 @@ import dev.seedream.ClientBuilder;
 import dev.seedream.DeadlineExceededException;
 import dev.seedream.DownloadException;
 import dev.seedream.GenerationRequest;
+import dev.seedream.ImageBytes;
+import dev.seedream.ImageInfo;
 import dev.seedream.InsufficientBalanceException;
 import dev.seedream.InvalidRequestException;
 import dev.seedream.IpNotAllowedException;
@@ -507,6 +509,86 @@ public abstract class SeedreamClientContract {
       assertEquals("/proxy/api/v1/runs/" + run.id().value(), path, "a poll, under the prefix: " + paths);
     }
     fake.journal().assertRunsCreated(1);
+  }
+
+  @Test
+  void aSinkGetsEachImageWithItsTypeAndTheSameBytesAsTheOtherDownloads() throws IOException {
+    FakeRunbase two = start(FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(1, 1)).imagesPerRun(2));
+    SeedreamClient twoImages = client(two, builder -> builder);
+    Run run = twoImages.generate(REQUEST);
+    RecordingSink sink = new RecordingSink();
+
+    List<ImageInfo> sent = twoImages.download(run, sink);
+    List<ImageBytes> inMemory = twoImages.downloadBytes(run);
+    List<Path> files = twoImages.download(run, out());
+
+    assertEquals(sink.opened, sent);
+    assertEquals(sent, sink.closed, "each stream closed once whole");
+    assertTrue(sink.failed.isEmpty(), "none failed");
+    for (int i = 0; i < 2; i++) {
+      ImageInfo info = sent.get(i);
+      assertEquals(run.id(), info.runId());
+      assertEquals(i, info.index());
+      assertEquals("image/png", info.mediaType());
+      assertEquals(files.get(i).getFileName().toString(), info.fileName());
+      byte[] file = Files.readAllBytes(files.get(i));
+      assertTrue(pngSize(file)[0] > 0);
+      assertEquals(Base64.getEncoder().encodeToString(file), Base64.getEncoder().encodeToString(sink.bytesOf(i)));
+      assertEquals(Base64.getEncoder().encodeToString(file), Base64.getEncoder().encodeToString(inMemory.get(i).bytes()));
+      assertEquals(info, inMemory.get(i).info());
+      info.declaredLength().ifPresent(length -> assertEquals(file.length, length));
+    }
+    assertEquals(6, two.journal().imageRequests().size());
+    assertTrue(two.journal().imageRequests().stream().noneMatch(request -> request.hadAuthorization()),
+        "no key to the image origin");
+  }
+
+  @Test
+  void aSinkAndDownloadBytesAreBoundedByMaxImageBytes() {
+    SeedreamClient bounded = client(fake, builder -> builder.maxImageBytes(64 * 1024));
+    Run run = bounded.generate(REQUEST);
+    Failure big = Failure.answer(200).withContentType("image/png").withBody(Bodies.pngLike(1024 * 1024)).chunked();
+    fake.injectNext(Endpoint.IMAGE, 2, big);
+    RecordingSink sink = new RecordingSink();
+
+    DownloadException toSink = assertThrows(DownloadException.class, () -> bounded.download(run, sink));
+    DownloadException toMemory = assertThrows(DownloadException.class, () -> bounded.downloadBytes(run));
+
+    for (DownloadException thrown : List.of(toSink, toMemory)) {
+      assertTrue(thrown.getMessage().contains("larger than maxImageBytes, 65536 bytes"), thrown.getMessage());
+    }
+    assertEquals(2, fake.journal().imageRequests().size(), "neither retried");
+    assertEquals(sink.opened, sink.failed, "the sink is told of the image that failed");
+    assertTrue(sink.bytesOf(0).length <= 64 * 1024, "at most maxImageBytes went to the sink");
+  }
+
+  @Test
+  void anAnswerThatIsNotAnImageNeverReachesTheSink() {
+    Run run = client.generate(REQUEST);
+    fake.injectNext(Endpoint.IMAGE, 2, Failure.answer(200).withContentType("text/html").withBody("<html>Sign in</html>"));
+    RecordingSink sink = new RecordingSink();
+
+    DownloadException toSink = assertThrows(DownloadException.class, () -> client.download(run, sink));
+    DownloadException toMemory = assertThrows(DownloadException.class, () -> client.downloadBytes(run));
+
+    assertTrue(toSink.getMessage().contains("is not an image"), toSink.getMessage());
+    assertTrue(toMemory.getMessage().contains("is not an image"), toMemory.getMessage());
+    assertTrue(sink.opened.isEmpty(), "no stream opened: " + sink.opened);
+  }
+
+  @Test
+  void aSinkDownloadRefusesAnOutputUrlWithUserInfoWithoutARequest() {
+    Run run = client.generate(REQUEST);
+    URI url = run.outputUrls().get(0);
+    Run odd = run.toBuilder()
+        .outputUrls(List.of(URI.create(url.getScheme() + "://user:hunter2@" + url.getRawAuthority() + url.getRawPath())))
+        .build();
+    RecordingSink sink = new RecordingSink();
+
+    assertThrows(DownloadException.class, () -> client.download(odd, sink));
+    assertThrows(DownloadException.class, () -> client.downloadBytes(odd));
+    assertEquals(0, fake.journal().imageRequests().size());
+    assertTrue(sink.opened.isEmpty());
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.seedream.transport.reactor;
 
 import dev.seedream.ClientBuilder;
+import dev.seedream.ImageBytes;
+import dev.seedream.ImageInfo;
+import dev.seedream.ImageSink;
 import dev.seedream.Run;
 import dev.seedream.RunId;
 import dev.seedream.RunInput;
@@ -151,6 +154,30 @@ public final class ReactiveSeedreamClient implements AutoCloseable {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(directory, "directory");
     return mono(() -> async.download(run, directory)).flatMapIterable(files -> files);
+  }
+
+  /**
+   * Streams each image of a succeeded run into the stream that {@code sink} opens for it (see
+   * {@link SeedreamAsyncClient#download(Run, ImageSink)}); emits what the sink was told of each
+   * image once all are written. The sink runs on the engine's own threads, never on an event loop.
+   *
+   * @since 0.1.0
+   */
+  public Flux<ImageInfo> download(Run run, ImageSink sink) {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(sink, "sink");
+    return mono(() -> async.download(run, sink)).flatMapIterable(images -> images);
+  }
+
+  /**
+   * The images of a succeeded run in memory, for small images (see {@link
+   * SeedreamAsyncClient#downloadBytes(Run)}); emitted once all have arrived.
+   *
+   * @since 0.1.0
+   */
+  public Flux<ImageBytes> downloadBytes(Run run) {
+    Objects.requireNonNull(run, "run");
+    return mono(() -> async.downloadBytes(run)).flatMapIterable(images -> images);
   }
 
   /** {@code ReactiveSeedreamClient{baseUrl=.., transport=ReactorNettyTransport (non-blocking), key=sk-...4f60}}: the key redacted. */
