@@ -161,6 +161,21 @@ public final class SeedreamClient implements AutoCloseable {
     return Blocking.await(async.downloadBytes(run), run.id());
   }
 
+  /**
+   * A view of this client for the calls of one job, as {@link
+   * SeedreamAsyncClient#withContext(CallContext)}: the same engine, the events of its calls told to
+   * the context's listener, its log lines tagged. Closing the view closes the client.
+   *
+   * <pre>{@code
+   * Run run = client.withContext(CallContext.of("order-4711").withListener(progress)).generate(request);
+   * }</pre>
+   *
+   * @since 0.1.0
+   */
+  public SeedreamClient withContext(CallContext context) {
+    return new SeedreamClient(async.withContext(context));
+  }
+
   /** {@code SeedreamClient{baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}}: the key redacted. */
   @Override
   public String toString() {

@@ -9,7 +9,6 @@ import dev.seedream.Run;
 import dev.seedream.RunId;
 import dev.seedream.RunStatus;
 import dev.seedream.SeedreamException;
-import dev.seedream.SeedreamListener;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
 import java.net.URI;
@@ -42,39 +41,37 @@ final class Downloader {
   private final Engine engine;
   private final Requests requests;
   private final ExecutorService executor;
-  private final SeedreamListener listener;
   private final Duration downloadTimeout;
   private final long maxErrorBodyBytes;
   private final long maxImageBytes;
   private final Set<Job<?>> jobs = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  Downloader(Engine engine, Requests requests, ExecutorService executor, SeedreamListener listener,
+  Downloader(Engine engine, Requests requests, ExecutorService executor,
       Duration downloadTimeout, long maxErrorBodyBytes, long maxImageBytes) {
     this.engine = engine;
     this.requests = requests;
     this.executor = executor;
-    this.listener = listener;
     this.downloadTimeout = downloadTimeout;
     this.maxErrorBodyBytes = maxErrorBodyBytes;
     this.maxImageBytes = maxImageBytes;
   }
 
-  CompletableFuture<List<Path>> download(Run run, Path directory) {
-    return download(run, new Destinations.Directory(directory, listener));
+  CompletableFuture<List<Path>> download(Run run, Path directory, Scope scope) {
+    return download(run, new Destinations.Directory(directory, scope.listener()), scope);
   }
 
   /** Streams each image into the stream that {@code sink} opens for it. */
-  CompletableFuture<List<ImageInfo>> download(Run run, ImageSink sink) {
-    return download(run, new Destinations.Sink(sink));
+  CompletableFuture<List<ImageInfo>> download(Run run, ImageSink sink, Scope scope) {
+    return download(run, new Destinations.Sink(sink), scope);
   }
 
   /** Each image into memory, all of them within {@link ImageBytes#MAX_TOTAL_BYTES}. */
-  CompletableFuture<List<ImageBytes>> downloadBytes(Run run) {
-    return download(run, new Destinations.Memory(ImageBytes.MAX_TOTAL_BYTES));
+  CompletableFuture<List<ImageBytes>> downloadBytes(Run run, Scope scope) {
+    return download(run, new Destinations.Memory(ImageBytes.MAX_TOTAL_BYTES), scope);
   }
 
-  private <R> CompletableFuture<List<R>> download(Run run, Destination<R> destination) {
+  private <R> CompletableFuture<List<R>> download(Run run, Destination<R> destination, Scope scope) {
     if (run.outputUrls().isEmpty()) {
       return CompletableFuture.failedFuture(noOutput(run));
     }
@@ -87,7 +84,7 @@ final class Downloader {
                 + problem + ". Nothing was fetched", run.id(), 0, null));
       }
     }
-    Job<R> job = new Job<>(run, destination);
+    Job<R> job = new Job<>(run, destination, scope);
     jobs.add(job);
     if (closed) {
       job.closeNow();
@@ -120,6 +117,7 @@ final class Downloader {
   private final class Job<R> {
     final Run run;
     final Destination<R> destination;
+    final Scope scope;
     final CompletableFuture<List<R>> result = new CompletableFuture<>();
     /** Outputs still being written; guarded by this. */
     private final List<ImageBody> writing = new ArrayList<>();
@@ -129,7 +127,8 @@ final class Downloader {
     private boolean ended;
     volatile CompletableFuture<?> inflight;
 
-    Job(Run run, Destination<R> destination) {
+    Job(Run run, Destination<R> destination, Scope scope) {
+      this.scope = scope;
       this.run = run;
       this.destination = destination;
       result.whenComplete((paths, error) -> {
@@ -236,7 +235,7 @@ final class Downloader {
         }
         ImageBody sink = new ImageBody(destination.output(runId, index), maxImageBytes, runId, index,
             "image " + (index + 1) + " of run " + runId + " from " + DownloadUrls.display(url), executor,
-            (bytes, total) -> Listeners.safely(() -> listener.downloadProgress(runId, index, bytes, total)));
+            (bytes, total) -> Listeners.safely(() -> scope.listener().downloadProgress(runId, index, bytes, total)));
         writing.add(sink);
         return sink;
       }
@@ -247,7 +246,7 @@ final class Downloader {
       HttpRequest.Builder request =
           HttpRequest.get(url).timeout(downloadTimeout).maxResponseBytes(maxErrorBodyBytes);
       engine.authorizeIfSameOrigin(url, request);
-      CompletableFuture<HttpResponse> call = requests.download(request.build(), runId, sink);
+      CompletableFuture<HttpResponse> call = requests.download(request.build(), runId, sink, scope);
       inflight = call;
       if (result.isDone()) {
         call.cancel(true);

@@ -31,6 +31,7 @@ final class RunWatch {
   private final TaskScheduler scheduler;
   private final PollPolicy policy;
   private final SeedreamListener listener;
+  private final Scope scope;
   private final CompletableFuture<Run> result = new CompletableFuture<>();
 
   private int polls;
@@ -42,7 +43,9 @@ final class RunWatch {
   private volatile TaskScheduler.Cancellable deadlineTimer;
 
   RunWatch(
-      Engine engine, RunId runId, Engine.Submitted submitted, Duration deadline, Duration timeLeft, Consumer<Run> onUpdate) {
+      Engine engine, RunId runId, Engine.Submitted submitted, Duration deadline, Duration timeLeft, Consumer<Run> onUpdate,
+      Scope scope) {
+    this.scope = scope;
     this.engine = engine;
     this.runId = runId;
     this.submitted = submitted;
@@ -51,7 +54,7 @@ final class RunWatch {
     this.onUpdate = onUpdate;
     this.scheduler = engine.scheduler();
     this.policy = engine.pollPolicy();
-    this.listener = engine.listener();
+    this.listener = scope.listener();
     result.whenComplete((run, error) -> stop());
   }
 
@@ -98,7 +101,7 @@ final class RunWatch {
     if (result.isDone()) {
       return;
     }
-    Requests.Pending<Engine.Polled> call = engine.poll(runId, scheduler.nanoTime(), limit);
+    Requests.Pending<Engine.Polled> call = engine.poll(runId, scheduler.nanoTime(), limit, scope);
     inflight = call;
     if (result.isDone()) {
       call.cancel(true);

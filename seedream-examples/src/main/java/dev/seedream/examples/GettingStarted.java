@@ -1,5 +1,6 @@
 package dev.seedream.examples;
 
+import dev.seedream.CallContext;
 import dev.seedream.GenerationRequest;
 import dev.seedream.ImageBytes;
 import dev.seedream.ImageInfo;
@@ -7,7 +8,9 @@ import dev.seedream.Run;
 import dev.seedream.RunDeadlineExceededException;
 import dev.seedream.RunError;
 import dev.seedream.RunFailedException;
+import dev.seedream.RunStatus;
 import dev.seedream.SeedreamClient;
+import dev.seedream.SeedreamListener;
 import dev.seedream.validation.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -62,6 +65,19 @@ public final class GettingStarted {
     byte[] png = images.get(0).bytes();
     // end::download-bytes[]
     return png;
+  }
+
+  /** Generates for one job of an app with many: the job's progress goes to its own list, without a map by run id. */
+  public static Run generateForJob(SeedreamClient client, String jobId, String prompt, List<String> progress) {
+    // tag::call-context[]
+    CallContext job = CallContext.of(jobId).withListener(new SeedreamListener() {
+      @Override
+      public void statusChanged(Run run, RunStatus previous) {
+        progress.add(jobId + ": " + run.status());               // this job's run only
+      }
+    });
+    return client.withContext(job).generate(GenerationRequest.builder().prompt(prompt).build());
+    // end::call-context[]
   }
 
   /** Generates an image for {@code prompt} into {@code out}; on a failure says why and returns no file. */

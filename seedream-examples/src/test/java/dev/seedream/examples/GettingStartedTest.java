@@ -102,6 +102,27 @@ class GettingStartedTest {
     }
   }
 
+  @Test
+  void concurrentJobsEachHearTheirOwnRunOnly() throws Exception {
+    try (SeedreamClient client = FakeClients.clientFor(fake)) {
+      List<List<String>> progress = new java.util.ArrayList<>();
+      List<java.util.concurrent.CompletableFuture<dev.seedream.Run>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        List<String> mine = new java.util.concurrent.CopyOnWriteArrayList<>();
+        progress.add(mine);
+        String job = "job-" + i;
+        runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> GettingStarted.generateForJob(client, job, "A lamp " + job, mine)));
+      }
+      for (int i = 0; i < 4; i++) {
+        assertThat(runs.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS).status().value()).isEqualTo("succeeded");
+        String job = "job-" + i;
+        assertThat(progress.get(i)).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(job + ": "))
+            .contains(job + ": succeeded");
+      }
+    }
+  }
+
   private static List<Path> generate(String prompt, Path out) {
     try (SeedreamClient client = FakeClients.clientFor(fake)) {
       return GettingStarted.generateOrExplain(client, prompt, out);

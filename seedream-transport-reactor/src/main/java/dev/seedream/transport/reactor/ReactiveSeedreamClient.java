@@ -1,5 +1,6 @@
 package dev.seedream.transport.reactor;
 
+import dev.seedream.CallContext;
 import dev.seedream.ClientBuilder;
 import dev.seedream.ImageBytes;
 import dev.seedream.ImageInfo;
@@ -178,6 +179,17 @@ public final class ReactiveSeedreamClient implements AutoCloseable {
   public Flux<ImageBytes> downloadBytes(Run run) {
     Objects.requireNonNull(run, "run");
     return mono(() -> async.downloadBytes(run)).flatMapIterable(images -> images);
+  }
+
+  /**
+   * A view of this client for the calls of one job, as {@link
+   * SeedreamAsyncClient#withContext(CallContext)}: the same engine, the events of its calls told to
+   * the context's listener, its log lines tagged. Closing the view closes the client.
+   *
+   * @since 0.1.0
+   */
+  public ReactiveSeedreamClient withContext(CallContext context) {
+    return new ReactiveSeedreamClient(async.withContext(context));
   }
 
   /** {@code ReactiveSeedreamClient{baseUrl=.., transport=ReactorNettyTransport (non-blocking), key=sk-...4f60}}: the key redacted. */
