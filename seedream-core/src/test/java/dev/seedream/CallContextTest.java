@@ -3,6 +3,7 @@ package dev.seedream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seedream.testing.CapturedLogs;
 import dev.seedream.testing.RunbaseScript;
 import dev.seedream.testing.ScriptedServer;
 import dev.seedream.testing.ScriptedServer.Reply;
@@ -16,10 +17,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Per-call context: each call's events reach its own context only, and its log lines carry its tag. */
@@ -115,24 +112,9 @@ class CallContextTest {
 
   @Test
   void logLinesOfACallCarryItsTag() {
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Logger logger = Logger.getLogger("dev.seedream");
-    Level before = logger.getLevel();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        lines.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    logger.setLevel(Level.ALL);
-    logger.addHandler(handler);
-    try {
+    List<String> lines;
+    try (CapturedLogs logs = CapturedLogs.messages()) {
+      lines = logs.lines();
       VirtualScheduler time = new VirtualScheduler();
       ScriptedServer server = new ScriptedServer(time::nanoTime, new RunbaseScript("succeeded"));
       try (SeedreamClient client = SeedreamClient.builder().apiKey(EngineTestSupport.KEY).baseUrl("https://runbase.test")
@@ -145,9 +127,6 @@ class CallContextTest {
         assertThat(plain).isCompleted();
         assertThat(view.toString()).endsWith(", context=order-4711}");
       }
-    } finally {
-      logger.removeHandler(handler);
-      logger.setLevel(before);
     }
     assertThat(lines).filteredOn(line -> line.contains("sending POST /api/v1/runs"))
         .containsExactlyInAnyOrder("[order-4711] sending POST /api/v1/runs (attempt 1)", "sending POST /api/v1/runs (attempt 1)");
