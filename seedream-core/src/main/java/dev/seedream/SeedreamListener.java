@@ -52,7 +52,8 @@ public interface SeedreamListener {
   /**
    * The listener that hears the events of one call made through {@code withContext(context)}: to
    * tag them (a metric's label, a log's MDC) without a map keyed by run id. The default is this
-   * listener itself. Called once per call, on the caller's thread; must not block.
+   * listener itself. Called once for each view that {@code withContext(context)} makes, on the
+   * caller's thread: the listener it returns hears every call made through that view.
    *
    * @since 0.1.0
    */
