@@ -46,6 +46,18 @@ public class ApiException extends SeedreamException {
    */
   public static ApiException from(
       int statusCode, String errorCode, String serverMessage, String bodyExcerpt, RunId runId) {
+    return from(statusCode, errorCode, serverMessage, bodyExcerpt, runId, null);
+  }
+
+  /**
+   * The exception for an error answer that may carry a {@code Retry-After}.
+   *
+   * @param retryAfter the wait the answer's {@code Retry-After} asked for, or {@code null}; kept by
+   *     {@link RateLimitedException#retryAfter()}
+   * @since 0.1.0
+   */
+  public static ApiException from(int statusCode, String errorCode, String serverMessage, String bodyExcerpt,
+      RunId runId, java.time.Duration retryAfter) {
     switch (statusCode) {
       case 400:
         return new InvalidRequestException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
@@ -72,7 +84,7 @@ public class ApiException extends SeedreamException {
         if (UsageExceededException.CODE.equals(errorCode)) {
           return new UsageExceededException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
         }
-        return new RateLimitedException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);
+        return new RateLimitedException(statusCode, errorCode, serverMessage, bodyExcerpt, runId, retryAfter);
       default:
         if (statusCode >= 500) {
           return new ServerException(statusCode, errorCode, serverMessage, bodyExcerpt, runId);

@@ -4,6 +4,7 @@ import dev.seedream.internal.Blocking;
 import dev.seedream.internal.Engine;
 import dev.seedream.internal.Origins;
 import dev.seedream.internal.SharedBudgets;
+import dev.seedream.internal.Texts;
 import dev.seedream.spi.AsyncHttpTransport;
 import dev.seedream.spi.AsyncHttpTransportProvider;
 import dev.seedream.spi.HttpTransport;
@@ -108,8 +109,14 @@ public final class ClientBuilder<C> {
   }
 
   /**
-   * The API's base URL; the SDK appends {@code /api/v1/runs}. Default: {@code RUNBASE_BASE_URL}, or
-   * {@code https://runbase.net}.
+   * The API's base URL; the SDK appends {@code /api/v1/runs}. A path prefix is kept: with {@code
+   * https://gateway.example.com/proxy} (a proxy under {@code /proxy}) a create is {@code POST
+   * https://gateway.example.com/proxy/api/v1/runs}; a trailing {@code /} makes no difference. The
+   * same holds for {@code RUNBASE_BASE_URL}. Default: {@code RUNBASE_BASE_URL}, or {@code
+   * https://runbase.net}.
+   *
+   * @throws IllegalArgumentException if it is not an absolute {@code http(s)} URL with a host, or
+   *     has a query or fragment
    */
   public ClientBuilder<C> baseUrl(String baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -120,6 +127,7 @@ public final class ClientBuilder<C> {
     }
   }
 
+  /** The API's base URL, as {@link #baseUrl(String)}: a path prefix is kept. */
   public ClientBuilder<C> baseUrl(URI baseUrl) {
     this.baseUrl = checkBaseUrl(Objects.requireNonNull(baseUrl, "baseUrl"));
     return this;
@@ -277,7 +285,7 @@ public final class ClientBuilder<C> {
     URI base = baseUrl != null ? baseUrl : baseUrlFromEnvironment();
     if (!allowInsecureHttp && "http".equalsIgnoreCase(base.getScheme()) && !Origins.isLoopback(base)) {
       throw new ConfigurationException(
-          "base URL " + base + " uses plain http:// to a host that is not loopback, which would send the API key"
+          "base URL " + Texts.redact(base.toString(), key.secret(), key.redacted()) + " uses plain http:// to a host that is not loopback, which would send the API key"
               + " unencrypted: use https://, or call allowInsecureHttp(true) if the network is trusted");
     }
     ClassLoader loader = ClientBuilder.class.getClassLoader();
@@ -319,6 +327,24 @@ public final class ClientBuilder<C> {
       }
       throw e;
     }
+  }
+
+  /**
+   * What the builder holds so far: base URL, transport and the key redacted, each with where it
+   * will come from when not set ({@code ClientBuilder{baseUrl=RUNBASE_BASE_URL or
+   * https://runbase.net, transport=found on the classpath, key=sk-...4f60}}).
+   */
+  @Override
+  public String toString() {
+    String base = baseUrl != null ? baseUrl.toString() : BASE_URL_ENV_VAR + " or " + DEFAULT_BASE_URL;
+    String transportName = transport != null ? transport.getClass().getSimpleName() + " (blocking)"
+        : asyncTransport != null ? asyncTransport.getClass().getSimpleName() + " (non-blocking)"
+        : "found on the classpath";
+    String key = apiKey != null ? apiKey.redacted() : ApiKey.ENV_VAR;
+    if (apiKey != null) {
+      base = Texts.redact(base, apiKey.secret(), apiKey.redacted());
+    }
+    return "ClientBuilder{baseUrl=" + base + ", transport=" + transportName + ", key=" + key + "}";
   }
 
   private Engine engine(Engine.Settings settings, ClassLoader loader) {

@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * The caller's deadline passed before the call was done.
  *
- * <p>With a {@link #runId()}, the run exists and goes on at Runbase: its id can be awaited again
- * later. Without one, the deadline passed before the run was created, while a create waited for
+ * <p>Where a run exists, the exception is a {@link RunDeadlineExceededException}, whose {@link
+ * RunDeadlineExceededException#existingRunId()} is the run's id (never empty): the run goes on at
+ * Runbase and can be awaited again later. A plain {@code DeadlineExceededException} has no run id:
+ * the deadline passed before the run was created, while a create waited for
  * the rate budget or for a retry after a failure that came before Runbase processed it: nothing was
  * created. (A create still in flight at the deadline ends in {@link RunMayExistException}
  * instead.) {@link #getCause()} is the last failure that was being retried, if any.
@@ -19,17 +21,25 @@ public class DeadlineExceededException extends SeedreamException {
   private final transient RunStatus lastStatus;
   private final Duration deadline;
 
-  public DeadlineExceededException(RunId runId, RunStatus lastStatus, Duration deadline) {
-    this(runId, lastStatus, deadline, null);
-  }
-
   /**
+   * The exception for a deadline that passed: a {@link RunDeadlineExceededException} when {@code
+   * runId} is not null.
+   *
    * @param runId the run waited for, or null if none was created
    * @param lastStatus the last status seen, or null
    * @param deadline the deadline the caller gave
    * @param lastFailure the last failure that was being retried when the deadline passed, or null
+   * @since 0.1.0
    */
-  public DeadlineExceededException(RunId runId, RunStatus lastStatus, Duration deadline, SeedreamException lastFailure) {
+  public static DeadlineExceededException of(
+      RunId runId, RunStatus lastStatus, Duration deadline, SeedreamException lastFailure) {
+    java.util.Objects.requireNonNull(deadline, "deadline");
+    return runId == null
+        ? new DeadlineExceededException(null, null, deadline, lastFailure)
+        : new RunDeadlineExceededException(runId, lastStatus, deadline, lastFailure);
+  }
+
+  DeadlineExceededException(RunId runId, RunStatus lastStatus, Duration deadline, SeedreamException lastFailure) {
     super(message(runId, lastStatus, deadline, lastFailure), runId, lastFailure);
     this.lastStatus = lastStatus;
     this.deadline = deadline;

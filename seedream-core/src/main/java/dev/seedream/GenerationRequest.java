@@ -1,6 +1,8 @@
 package dev.seedream;
 
+import dev.seedream.internal.LocalImages;
 import dev.seedream.validation.RequestValidator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -174,6 +176,44 @@ public final class GenerationRequest implements RunInput {
     /** Adds one reference image: an absolute http(s) URL or a {@code data:image/...;base64,} URI. */
     public Builder addImageUrl(String imageUrl) {
       imageUrls.add(Objects.requireNonNull(imageUrl, "imageUrl"));
+      return this;
+    }
+
+    /**
+     * Adds a local image file as a reference image: read now (at most 10 MB, in bounded memory) and
+     * sent inline as a {@code data:} URI, its type detected from its first bytes.
+     *
+     * <pre>{@code
+     * GenerationRequest edit = GenerationRequest.builder()
+     *     .prompt("Make the sky a warm sunset")
+     *     .addImage(Path.of("photo.jpg"))
+     *     .build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the file cannot be read, or is not a PNG, JPEG, WebP or GIF
+     * @throws dev.seedream.validation.ValidationException if it is larger than 10 MB ({@code
+     *     too_large} at {@code input.image_urls[i]}, as for a {@code data:} URI)
+     * @since 0.1.0
+     */
+    public Builder addImage(Path file) {
+      Objects.requireNonNull(file, "file");
+      imageUrls.add(LocalImages.dataUri(file, imageUrls.size()));
+      return this;
+    }
+
+    /**
+     * Adds an image held in memory as a reference image, sent inline as a {@code data:} URI. {@link
+     * #build()} checks it as any image: at most 10 MB, at most 14 images in all.
+     *
+     * @param mediaType {@code image/png}, {@code image/jpeg}, {@code image/webp} or {@code
+     *     image/gif}; {@code null} to detect it from the first bytes
+     * @throws IllegalArgumentException if the media type is none of those, or null and the bytes are
+     *     not a PNG, JPEG, WebP or GIF
+     * @since 0.1.0
+     */
+    public Builder addImage(byte[] bytes, String mediaType) {
+      Objects.requireNonNull(bytes, "bytes");
+      imageUrls.add(LocalImages.dataUri(bytes, mediaType, "reference image " + (imageUrls.size() + 1)));
       return this;
     }
 

@@ -2,12 +2,14 @@ package dev.seedream;
 
 import dev.seedream.internal.Engine;
 import dev.seedream.internal.Futures;
+import dev.seedream.internal.Scope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The non-blocking client: every method returns at once with a {@link CompletableFuture}.
@@ -36,9 +38,15 @@ import java.util.function.Consumer;
  */
 public final class SeedreamAsyncClient implements AutoCloseable {
   private final Engine engine;
+  private final Scope scope;
 
   SeedreamAsyncClient(Engine engine) {
+    this(engine, null);
+  }
+
+  private SeedreamAsyncClient(Engine engine, CallContext context) {
     this.engine = engine;
+    this.scope = engine.scope(context);
   }
 
   /** A client with the key from {@code RUNBASE_API_KEY} and the transport on the classpath. */
@@ -57,7 +65,7 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * Runbase without a readable answer (it is never sent twice).
    */
   public CompletableFuture<RunId> submit(RunInput input) {
-    return engine.submit(input, null);
+    return traced("submit", () -> engine.submit(input, null, scope));
   }
 
   /**
@@ -66,12 +74,13 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * waits, or {@link RunMayExistException} if it passes while the create is in flight.
    */
   public CompletableFuture<RunId> submit(RunInput input, Duration deadline) {
-    return engine.submit(input, RetryPolicy.positive(deadline, "deadline"));
+    Duration checked = RetryPolicy.positive(deadline, "deadline");
+    return traced("submit", () -> engine.submit(input, checked, scope));
   }
 
   /** Reads a run once, as it stands. */
   public CompletableFuture<Run> get(RunId runId) {
-    return engine.get(runId);
+    return traced("get", () -> engine.get(runId, scope));
   }
 
   /**
@@ -80,20 +89,34 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * DeadlineExceededException} if the deadline passed first.
    */
   public CompletableFuture<Run> await(RunId runId) {
-    return engine.await(runId, null, run -> {});
+    return traced("await", () -> engine.await(runId, null, run -> {}, scope));
   }
 
   /** Waits for a run to end within {@code deadline}. */
   public CompletableFuture<Run> await(RunId runId, Duration deadline) {
-    return engine.await(runId, RetryPolicy.positive(deadline, "deadline"), run -> {});
+    Duration checked = RetryPolicy.positive(deadline, "deadline");
+    return traced("await", () -> engine.await(runId, checked, run -> {}, scope));
   }
 
   /**
-   * Waits for a run to end within {@code deadline} (null for the client's default), telling {@code
-   * onUpdate} of each status change as it is seen. {@code onUpdate} must not block.
+   * Waits for a run to end within the client's default deadline, as {@link #await(RunId)} does,
+   * telling {@code onUpdate} of each status change as it is seen. {@code onUpdate} runs on the
+   * engine's or the transport's threads and must not block.
+   *
+   * @since 0.1.0
    */
+  public CompletableFuture<Run> watch(RunId runId, Consumer<Run> onUpdate) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(onUpdate, "onUpdate");
+    return traced("watch", () -> engine.await(runId, null, onUpdate, scope));
+  }
+
+  /** Waits for a run to end within {@code deadline}, telling {@code onUpdate} of each status change. */
   public CompletableFuture<Run> watch(RunId runId, Duration deadline, Consumer<Run> onUpdate) {
-    return engine.await(runId, deadline == null ? null : RetryPolicy.positive(deadline, "deadline"), onUpdate);
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(onUpdate, "onUpdate");
+    Duration checked = RetryPolicy.positive(deadline, "deadline");
+    return traced("watch", () -> engine.await(runId, checked, onUpdate, scope));
   }
 
   /** Creates a run and waits for it within the client's default deadline. */
@@ -108,10 +131,10 @@ public final class SeedreamAsyncClient implements AutoCloseable {
   public CompletableFuture<Run> generate(RunInput input, Duration deadline) {
     Objects.requireNonNull(input, "input");
     long end = engine.nanoTime() + RetryPolicy.positive(deadline, "deadline").toNanos();
-    return Futures.chain(engine.submit(input, deadline), runId -> {
+    return traced("generate", () -> Futures.chain(engine.submit(input, deadline, scope), runId -> {
       Duration left = Duration.ofNanos(Math.max(1, end - engine.nanoTime()));
-      return engine.await(runId, deadline, left, run -> {});
-    });
+      return engine.await(runId, deadline, left, run -> {}, scope);
+    }));
   }
 
   /**
@@ -126,7 +149,78 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * are spent, or {@link CancelledException}.
    */
   public CompletableFuture<List<Path>> download(Run run, Path directory) {
-    return engine.download(run, directory);
+    return traced("download", () -> engine.download(run, directory, scope));
+  }
+
+  /**
+   * Streams each image of a succeeded run into the {@link java.io.OutputStream} that {@code sink}
+   * opens for it, one after the other, without a temporary file (an object storage upload, say);
+   * completes with what the sink was told of each image. The same bounds and rules as {@link
+   * #download(Run, Path)}: each image at most {@code maxImageBytes} and an image, output URLs and
+   * redirects plain {@code http(s)}, the key only to the API's origin. The sink's calls run on the
+   * client's I/O threads and may block. On failure, the stream of the failing image is closed and
+   * {@link ImageSink#failed} told; images before it were delivered whole.
+   *
+   * @since 0.1.0
+   */
+  public CompletableFuture<List<ImageInfo>> download(Run run, ImageSink sink) {
+    return traced("download", () -> engine.download(run, sink, scope));
+  }
+
+  /**
+   * The images of a succeeded run in memory, for small images: each at most {@code maxImageBytes},
+   * all together at most {@link ImageBytes#MAX_TOTAL_BYTES} (else a {@link DownloadException}:
+   * download into a directory or a sink instead). The same rules as {@link #download(Run, Path)}.
+   *
+   * @since 0.1.0
+   */
+  public CompletableFuture<List<ImageBytes>> downloadBytes(Run run) {
+    return traced("downloadBytes", () -> engine.downloadBytes(run, scope));
+  }
+
+  /**
+   * A view of this client for the calls of one job: the same engine (budget, polling,
+   * connections), and every event of its calls told to the context's listener and, through {@link
+   * SeedreamListener#forCall}, to the client's; every log line of its calls carries the tag.
+   * Closing the view closes the client.
+   *
+   * <pre>{@code
+   * SeedreamAsyncClient job = client.withContext(CallContext.of("order-4711").withListener(progress));
+   * job.generate(request);                         // progress hears this call's events, and no other's
+   * }</pre>
+   *
+   * @since 0.1.0
+   */
+  public SeedreamAsyncClient withContext(CallContext context) {
+    return new SeedreamAsyncClient(engine, Objects.requireNonNull(context, "context"));
+  }
+
+  /** Runs one call of the face, telling the scope when it starts and ends. */
+  private <T> CompletableFuture<T> traced(String operation, Supplier<CompletableFuture<T>> call) {
+    if (scope.context() == null) {
+      return call.get();
+    }
+    scope.started(operation);
+    CompletableFuture<T> result;
+    try {
+      result = call.get();
+    } catch (RuntimeException e) {
+      scope.ended(operation, e);
+      throw e;
+    }
+    result.whenComplete((value, error) -> scope.ended(operation, error));
+    return result;
+  }
+
+  /** {@code SeedreamAsyncClient{baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}}: the key redacted. */
+  @Override
+  public String toString() {
+    return "SeedreamAsyncClient{" + describe() + "}";
+  }
+
+  /** The engine's settings as {@link #toString()} shows them, for the other faces of this client. */
+  String describe() {
+    return engine.describe() + (scope.context() == null ? "" : ", context=" + scope.context().tag());
   }
 
   /** Stops all waits (they fail with {@link CancelledException}) and frees threads and connections. */

@@ -4,6 +4,7 @@ import dev.seedream.internal.Blocking;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The blocking client: each method returns when its work is done.
@@ -95,6 +96,22 @@ public final class SeedreamClient implements AutoCloseable {
     return Blocking.await(async.await(runId, deadline), runId);
   }
 
+  /**
+   * Waits for a run to end within the client's default deadline, as {@link #await(RunId)} does,
+   * telling {@code onUpdate} of each status change as it is seen (a progress line, say). {@code
+   * onUpdate} runs on the engine's threads, not the caller's, and must not block.
+   *
+   * @since 0.1.0
+   */
+  public Run watch(RunId runId, Consumer<Run> onUpdate) {
+    return Blocking.await(async.watch(runId, onUpdate), runId);
+  }
+
+  /** Waits for a run to end within {@code deadline}, telling {@code onUpdate} of each status change. */
+  public Run watch(RunId runId, Duration deadline, Consumer<Run> onUpdate) {
+    return Blocking.await(async.watch(runId, deadline, onUpdate), runId);
+  }
+
   /** Creates a run and waits for it within the client's default deadline. */
   public Run generate(RunInput input) {
     return Blocking.await(async.generate(input), null);
@@ -115,6 +132,54 @@ public final class SeedreamClient implements AutoCloseable {
    */
   public List<Path> download(Run run, Path directory) {
     return Blocking.await(async.download(run, directory), run.id());
+  }
+
+  /**
+   * Streams each image of a succeeded run into the {@link java.io.OutputStream} that {@code sink}
+   * opens for it, as {@link SeedreamAsyncClient#download(Run, ImageSink)} does; returns what the
+   * sink was told of each image.
+   *
+   * <pre>{@code
+   * List<ImageInfo> sent = client.download(run, image -> storage.upload(image.fileName(), image.mediaType()));
+   * }</pre>
+   *
+   * @throws DownloadException if an image cannot be fetched, is too large or not an image, or the
+   *     sink fails
+   * @since 0.1.0
+   */
+  public List<ImageInfo> download(Run run, ImageSink sink) {
+    return Blocking.await(async.download(run, sink), run.id());
+  }
+
+  /**
+   * The images of a succeeded run in memory, for small images, as {@link
+   * SeedreamAsyncClient#downloadBytes(Run)} does.
+   *
+   * @since 0.1.0
+   */
+  public List<ImageBytes> downloadBytes(Run run) {
+    return Blocking.await(async.downloadBytes(run), run.id());
+  }
+
+  /**
+   * A view of this client for the calls of one job, as {@link
+   * SeedreamAsyncClient#withContext(CallContext)}: the same engine, the events of its calls told to
+   * the context's listener, its log lines tagged. Closing the view closes the client.
+   *
+   * <pre>{@code
+   * Run run = client.withContext(CallContext.of("order-4711").withListener(progress)).generate(request);
+   * }</pre>
+   *
+   * @since 0.1.0
+   */
+  public SeedreamClient withContext(CallContext context) {
+    return new SeedreamClient(async.withContext(context));
+  }
+
+  /** {@code SeedreamClient{baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}}: the key redacted. */
+  @Override
+  public String toString() {
+    return "SeedreamClient{" + async.describe() + "}";
   }
 
   /** Stops all waits and frees threads and connections. */

@@ -48,4 +48,32 @@ public interface SeedreamListener {
 
   /** An image was written. */
   default void downloaded(RunId runId, Path file, long bytes) {}
+
+  /**
+   * The listener that hears the events of one call made through {@code withContext(context)}: to
+   * tag them (a metric's label, a log's MDC) without a map keyed by run id. The default is this
+   * listener itself. Called once for each view that {@code withContext(context)} makes, on the
+   * caller's thread: the listener it returns hears every call made through that view.
+   *
+   * @since 0.1.0
+   */
+  default SeedreamListener forCall(CallContext context) {
+    return this;
+  }
+
+  /**
+   * A call made through {@code withContext(context)} has started: {@code operation} is the method's
+   * name ({@code "generate"}, {@code "download"}, ...).
+   *
+   * @since 0.1.0
+   */
+  default void callStarted(CallContext context, String operation) {}
+
+  /**
+   * A call made through {@code withContext(context)} has ended: {@code failure} is null when it
+   * succeeded, else what it failed with.
+   *
+   * @since 0.1.0
+   */
+  default void callEnded(CallContext context, String operation, Throwable failure) {}
 }

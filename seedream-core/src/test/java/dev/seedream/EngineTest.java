@@ -54,7 +54,7 @@ class EngineTest extends EngineTestSupport {
     client(script);
     List<RunStatus> seen = new ArrayList<>();
     CompletableFuture<Run> run =
-        client.submit(REQUEST).thenCompose(id -> client.watch(id, null, r -> seen.add(r.status())));
+        client.submit(REQUEST).thenCompose(id -> client.watch(id, r -> seen.add(r.status())));
     time.advance(Duration.ofMinutes(1));
 
     assertThat(run.join().status()).isEqualTo(RunStatus.SUCCEEDED);

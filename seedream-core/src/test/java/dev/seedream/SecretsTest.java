@@ -2,6 +2,7 @@ package dev.seedream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedream.testing.CapturedLogs;
 import dev.seedream.testing.RunbaseScript;
 import dev.seedream.testing.ScriptedServer;
 import dev.seedream.testing.ScriptedServer.Reply;
@@ -10,13 +11,8 @@ import dev.seedream.testing.VirtualScheduler;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** A canary key, all logging on: the key shows up nowhere the SDK writes. */
@@ -25,24 +21,9 @@ class SecretsTest {
 
   @Test
   void theKeyAppearsInNoLogLineExceptionMessageOrToString() {
-    List<String> captured = new ArrayList<>();
-    Logger logger = Logger.getLogger("dev.seedream");
-    Level before = logger.getLevel();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        captured.add(record.getMessage() + " " + record.getParameters() + " " + stack(record.getThrown()));
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    logger.setLevel(Level.ALL);
-    logger.addHandler(handler);
-    try {
+    List<String> captured = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (CapturedLogs logs = new CapturedLogs(captured,
+        record -> record.getMessage() + " " + record.getParameters() + " " + stack(record.getThrown()))) {
       VirtualScheduler time = new VirtualScheduler();
       // The server echoes the key back in its error messages and HTML pages.
       RunbaseScript script = new RunbaseScript("pending", "succeeded")
@@ -66,9 +47,6 @@ class SecretsTest {
       captured.add(ApiKey.of(CANARY).toString());
       captured.add(server.received().get(0).request().toString());
       client.close();
-    } finally {
-      logger.removeHandler(handler);
-      logger.setLevel(before);
     }
 
     assertThat(captured).isNotEmpty();

@@ -59,7 +59,7 @@ final class Deadline {
     if (total != null && failure instanceof DeadlineExceededException) {
       DeadlineExceededException passed = (DeadlineExceededException) failure;
       SeedreamException cause = passed.getCause() instanceof SeedreamException ? (SeedreamException) passed.getCause() : null;
-      return new DeadlineExceededException(passed.runId().orElse(null), passed.lastStatus().orElse(null), total, cause);
+      return DeadlineExceededException.of(passed.runId().orElse(null), passed.lastStatus().orElse(null), total, cause);
     }
     return failure;
   }
@@ -77,7 +77,7 @@ final class Deadline {
       return total == null ? future.get() : future.get(left().plus(slack).toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new DeadlineExceededException(runId, lastStatus, total, null);
+      throw DeadlineExceededException.of(runId, lastStatus, total, null);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();

@@ -93,7 +93,11 @@ final class RunSteps {
    * @throws CancelledException if the thread was interrupted
    */
   Run await(RunId runId, Consumer<Run> onUpdate) {
-    return deadline.await(client.async().watch(runId, deadline.left(), onUpdate), ENGINE_SLACK, runId, null);
+    Duration left = deadline.left();
+    CompletableFuture<Run> wait = left == null
+        ? client.async().watch(runId, onUpdate)
+        : client.async().watch(runId, left, onUpdate);
+    return deadline.await(wait, ENGINE_SLACK, runId, null);
   }
 
   /** Downloads a succeeded run's images into {@code directory}; all or nothing. */
@@ -108,6 +112,6 @@ final class RunSteps {
 
   /** The error for a step that was not started because the deadline had passed. */
   DeadlineExceededException deadlineExceeded() {
-    return new DeadlineExceededException(null, null, deadline.total(), null);
+    return DeadlineExceededException.of(null, null, deadline.total(), null);
   }
 }

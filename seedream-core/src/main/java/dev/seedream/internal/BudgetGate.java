@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 final class BudgetGate {
   private final RateBudget budget;
   private final TaskScheduler scheduler;
-  private final SeedreamListener listener;
   private final PriorityQueue<Ticket> queue = new PriorityQueue<>();
   private long sequence;
   private TaskScheduler.Cancellable wakeUp;
@@ -28,11 +27,10 @@ final class BudgetGate {
   private final int maxInFlight;
   private int inFlight;
 
-  BudgetGate(RateBudget budget, TaskScheduler scheduler, SeedreamListener listener, int maxInFlight) {
+  BudgetGate(RateBudget budget, TaskScheduler scheduler, int maxInFlight) {
     this.maxInFlight = maxInFlight;
     this.budget = budget;
     this.scheduler = scheduler;
-    this.listener = listener;
   }
 
   /**
@@ -42,11 +40,12 @@ final class BudgetGate {
    *
    * @param dueNanos when the request became due, on the scheduler's clock
    * @param request method and path, for events
+   * @param listener told when the request waits for the budget
    */
-  CompletableFuture<Long> acquire(long dueNanos, String request) {
+  CompletableFuture<Long> acquire(long dueNanos, String request, SeedreamListener listener) {
     Ticket ticket;
     synchronized (this) {
-      ticket = new Ticket(dueNanos, sequence++, request);
+      ticket = new Ticket(dueNanos, sequence++, request, listener);
       if (closed) {
         ticket.future.cancel(false);
         return ticket.future;
@@ -118,7 +117,7 @@ final class BudgetGate {
     }
     Duration expected = wait;
     for (Ticket ticket : waiting) {
-      Listeners.safely(() -> listener.waitingForBudget(ticket.request, expected));
+      Listeners.safely(() -> ticket.listener.waitingForBudget(ticket.request, expected));
     }
     for (Ticket ticket : granted) {
       if (!ticket.future.complete(ticket.grantedAt)) {
@@ -152,11 +151,13 @@ final class BudgetGate {
     final long dueNanos;
     final long sequence;
     final String request;
+    final SeedreamListener listener;
     final CompletableFuture<Long> future = new CompletableFuture<>();
     boolean announced;
     long grantedAt;
 
-    Ticket(long dueNanos, long sequence, String request) {
+    Ticket(long dueNanos, long sequence, String request, SeedreamListener listener) {
+      this.listener = listener;
       this.dueNanos = dueNanos;
       this.sequence = sequence;
       this.request = request;

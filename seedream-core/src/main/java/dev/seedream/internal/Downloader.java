@@ -2,20 +2,18 @@ package dev.seedream.internal;
 
 import dev.seedream.CancelledException;
 import dev.seedream.DownloadException;
+import dev.seedream.ImageBytes;
+import dev.seedream.ImageInfo;
+import dev.seedream.ImageSink;
 import dev.seedream.Run;
 import dev.seedream.RunId;
 import dev.seedream.RunStatus;
 import dev.seedream.SeedreamException;
-import dev.seedream.SeedreamListener;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +25,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Downloads the images of a run into a directory: each streamed into a hidden part file, and once
- * all have arrived, moved to {@code <run id>-<n>.<ext>}. All or nothing: when one image fails, the
- * call is cancelled or the client closed, the part files are deleted and nothing in the directory
- * has changed ({@link PartFiles} deletes them when the JVM exits, too). Output URLs and redirect
- * targets must be {@code http(s)} with a host and without user info ({@link DownloadUrls});
- * {@code Authorization} goes only to the API's origin, on every hop of a redirect. Each image is at
- * most {@code maxImageBytes} and must be an image ({@link FileSink}).
+ * Downloads the images of a run, one after the other, into a {@link Destination}: a directory
+ * (each streamed into a hidden part file, and once all have arrived, moved to {@code <run
+ * id>-<n>.<ext>}), a caller's {@link ImageSink}, or memory. When one image fails, the call is
+ * cancelled or the client closed, every output of the call is discarded (the part files deleted:
+ * nothing in the directory has changed; {@link PartFiles} deletes them when the JVM exits, too).
+ * Output URLs and redirect targets must be {@code http(s)} with a host and without user info
+ * ({@link DownloadUrls}); {@code Authorization} goes only to the API's origin, on every hop of a
+ * redirect. Each image is at most {@code maxImageBytes} and must be an image ({@link ImageBody}),
+ * whatever the destination.
  */
 final class Downloader {
   static final int MAX_REDIRECTS = 5;
@@ -41,25 +41,37 @@ final class Downloader {
   private final Engine engine;
   private final Requests requests;
   private final ExecutorService executor;
-  private final SeedreamListener listener;
   private final Duration downloadTimeout;
   private final long maxErrorBodyBytes;
   private final long maxImageBytes;
-  private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
+  private final Set<Job<?>> jobs = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  Downloader(Engine engine, Requests requests, ExecutorService executor, SeedreamListener listener,
+  Downloader(Engine engine, Requests requests, ExecutorService executor,
       Duration downloadTimeout, long maxErrorBodyBytes, long maxImageBytes) {
     this.engine = engine;
     this.requests = requests;
     this.executor = executor;
-    this.listener = listener;
     this.downloadTimeout = downloadTimeout;
     this.maxErrorBodyBytes = maxErrorBodyBytes;
     this.maxImageBytes = maxImageBytes;
   }
 
-  CompletableFuture<List<Path>> download(Run run, Path directory) {
+  CompletableFuture<List<Path>> download(Run run, Path directory, Scope scope) {
+    return download(run, new Destinations.Directory(directory, scope.listener()), scope);
+  }
+
+  /** Streams each image into the stream that {@code sink} opens for it. */
+  CompletableFuture<List<ImageInfo>> download(Run run, ImageSink sink, Scope scope) {
+    return download(run, new Destinations.Sink(sink), scope);
+  }
+
+  /** Each image into memory, all of them within {@link ImageBytes#MAX_TOTAL_BYTES}. */
+  CompletableFuture<List<ImageBytes>> downloadBytes(Run run, Scope scope) {
+    return download(run, new Destinations.Memory(ImageBytes.MAX_TOTAL_BYTES), scope);
+  }
+
+  private <R> CompletableFuture<List<R>> download(Run run, Destination<R> destination, Scope scope) {
     if (run.outputUrls().isEmpty()) {
       return CompletableFuture.failedFuture(noOutput(run));
     }
@@ -72,7 +84,7 @@ final class Downloader {
                 + problem + ". Nothing was fetched", run.id(), 0, null));
       }
     }
-    Job job = new Job(run, directory);
+    Job<R> job = new Job<>(run, destination, scope);
     jobs.add(job);
     if (closed) {
       job.closeNow();
@@ -85,7 +97,7 @@ final class Downloader {
   /** Cancels every download in flight and deletes its part files before returning. */
   void close() {
     closed = true;
-    for (Job job : jobs) {
+    for (Job<?> job : jobs) {
       job.closeNow();
     }
   }
@@ -101,30 +113,29 @@ final class Downloader {
             + "): download a run returned by generate() or await()");
   }
 
-  /** An image that has arrived in its part file, and the name it will have. */
-  private record Arrived(FileSink sink, String name) {}
-
-  /** One call of download: its images one after the other, and the part files it holds. */
-  private final class Job {
+  /** One call of download: its images one after the other, and the outputs it holds. */
+  private final class Job<R> {
     final Run run;
-    final Path directory;
-    final CompletableFuture<List<Path>> result = new CompletableFuture<>();
-    /** Part files still being written; guarded by this. */
-    private final List<FileSink> writing = new ArrayList<>();
-    /** Part files complete, waiting for the others; guarded by this. */
-    private final List<Arrived> arrived = new ArrayList<>();
-    /** Set once the part files are deleted: no new one is made; guarded by this. */
+    final Destination<R> destination;
+    final Scope scope;
+    final CompletableFuture<List<R>> result = new CompletableFuture<>();
+    /** Outputs still being written; guarded by this. */
+    private final List<ImageBody> writing = new ArrayList<>();
+    /** Images complete, waiting for the others; guarded by this. */
+    private final List<Destination.Arrived> arrived = new ArrayList<>();
+    /** Set once the outputs are discarded: no new one is made; guarded by this. */
     private boolean ended;
     volatile CompletableFuture<?> inflight;
 
-    Job(Run run, Path directory) {
+    Job(Run run, Destination<R> destination, Scope scope) {
+      this.scope = scope;
       this.run = run;
-      this.directory = directory;
+      this.destination = destination;
       result.whenComplete((paths, error) -> {
         if (error != null) {
           // cancelled or closed from outside: stop what runs, then delete off this thread (an event loop, maybe)
           stopInflight();
-          offThisThread(this::deleteParts);
+          offThisThread(() -> deleteParts(error));
         } else {
           jobs.remove(this);
         }
@@ -133,13 +144,8 @@ final class Downloader {
 
     void start() {
       CompletableFuture<Void> prepare = Blocking.submit(executor, () -> {
-        try {
-          Files.createDirectories(directory);
-          return null;
-        } catch (IOException e) {
-          throw new DownloadException(
-              "cannot create the directory " + directory + ": " + e.getMessage(), run.id(), 0, e);
-        }
+        destination.prepare(run.id());
+        return null;
       });
       inflight = prepare;
       prepare.whenComplete((ignored, error) -> step(0, error));
@@ -148,9 +154,10 @@ final class Downloader {
     /** For close: fails the call, and deletes its part files before returning. */
     void closeNow() {
       // delete first, on this thread: close() returns only once no part file of the call is left
-      deleteParts();
-      result.completeExceptionally(new CancelledException(
-          "the client was closed while the images of run " + run.id() + " were downloaded", run.id(), null));
+      CancelledException closed = new CancelledException(
+          "the client was closed while the images of run " + run.id() + " were downloaded", run.id(), null);
+      deleteParts(closed);
+      result.completeExceptionally(closed);
     }
 
     /** Deletes the part files first, then fails: whoever sees the failure finds no file of this call. */
@@ -158,7 +165,7 @@ final class Downloader {
       Throwable failure = sdkFailure(Blocking.unwrap(error));
       stopInflight();
       offThisThread(() -> {
-        deleteParts();
+        deleteParts(failure);
         result.completeExceptionally(failure);
       });
     }
@@ -169,7 +176,7 @@ final class Downloader {
       }
       return new DownloadException(
           "downloading the images of run " + run.id() + " failed: " + Texts.printable(requests.redact(String.valueOf(error))),
-          run.id(), 0, error);
+          run.id(), 0, requests.scrub(error));
     }
 
     private void step(int index, Throwable error) {
@@ -181,7 +188,7 @@ final class Downloader {
         return;
       }
       if (index == run.outputUrls().size()) {
-        CompletableFuture<List<Path>> moved = Blocking.submit(executor, this::moveAll);
+        CompletableFuture<List<R>> moved = Blocking.submit(executor, this::completeAll);
         inflight = moved;
         moved.whenComplete((files, failure) -> {
           if (failure != null) {
@@ -201,53 +208,45 @@ final class Downloader {
     }
 
     /** Moves an image from the part files being written to those that have arrived; false once the call ended. */
-    private boolean keep(Arrived image) {
+    private boolean keep(Destination.Arrived image) {
       synchronized (this) {
         if (!ended && !result.isDone()) {
-          writing.remove(image.sink());
+          writing.remove(image.body());
           arrived.add(image);
           return true;
         }
       }
-      offThisThread(image.sink()::discard);
+      offThisThread(() -> image.body().discard(new CancellationException("the download has ended")));
       return false;
     }
 
-    private CompletableFuture<Arrived> one(int index, URI url) {
-      CompletableFuture<FileSink> prepared = Blocking.submit(executor, () -> newSink(index, url));
+    private CompletableFuture<Destination.Arrived> one(int index, URI url) {
+      CompletableFuture<ImageBody> prepared = Blocking.submit(executor, () -> newSink(index, url));
       inflight = prepared;
       return prepared.thenCompose(sink -> fetch(index, url, sink, MAX_REDIRECTS));
     }
 
-    /** A new part file for an image, unless the call has ended. */
-    private FileSink newSink(int index, URI url) {
+    /** A new output for an image, unless the call has ended. */
+    private ImageBody newSink(int index, URI url) {
       RunId runId = run.id();
       synchronized (this) {
         if (ended || result.isDone()) {
           throw new CancellationException("the download has ended");
         }
-        PartFiles.PartFile part;
-        try {
-          part = PartFiles.create(directory, "." + safe(runId.value()) + "-" + (index + 1) + "-");
-        } catch (IOException e) {
-          throw new DownloadException(
-              "cannot write into " + directory + ": " + e.getMessage()
-                  + " (free some space, or download into another directory)", runId, 0, e);
-        }
-        FileSink sink = new FileSink(part, maxImageBytes, runId,
+        ImageBody sink = new ImageBody(destination.output(runId, index), maxImageBytes, runId, index,
             "image " + (index + 1) + " of run " + runId + " from " + DownloadUrls.display(url), executor,
-            (bytes, total) -> Listeners.safely(() -> listener.downloadProgress(runId, index, bytes, total)));
+            (bytes, total) -> Listeners.safely(() -> scope.listener().downloadProgress(runId, index, bytes, total)));
         writing.add(sink);
         return sink;
       }
     }
 
-    private CompletableFuture<Arrived> fetch(int index, URI url, FileSink sink, int redirectsLeft) {
+    private CompletableFuture<Destination.Arrived> fetch(int index, URI url, ImageBody sink, int redirectsLeft) {
       RunId runId = run.id();
       HttpRequest.Builder request =
           HttpRequest.get(url).timeout(downloadTimeout).maxResponseBytes(maxErrorBodyBytes);
       engine.authorizeIfSameOrigin(url, request);
-      CompletableFuture<HttpResponse> call = requests.download(request.build(), runId, sink);
+      CompletableFuture<HttpResponse> call = requests.download(request.build(), runId, sink, scope);
       inflight = call;
       if (result.isDone()) {
         call.cancel(true);
@@ -256,8 +255,8 @@ final class Downloader {
         int status = response.status();
         if (status >= 200 && status < 300) {
           String contentType = response.header("Content-Type").orElse(null);
-          CompletableFuture<Arrived> finished = Blocking.submit(executor,
-              () -> new Arrived(sink, safe(runId.value()) + "-" + (index + 1) + "." + sink.finish(contentType)));
+          CompletableFuture<Destination.Arrived> finished = Blocking.submit(executor,
+              () -> new Destination.Arrived(sink, sink.finish(contentType)));
           inflight = finished;
           return finished;
         }
@@ -297,33 +296,19 @@ final class Downloader {
       return next;
     }
 
-    /** Gives every image its name, now that all have arrived. */
-    private List<Path> moveAll() {
-      List<Path> files = new ArrayList<>();
+    /** Hands every image to the destination, now that all have arrived. */
+    private List<R> completeAll() {
       synchronized (this) {
         if (ended || result.isDone()) {
           throw new CancellationException("the download has ended");
         }
-        for (Arrived image : new ArrayList<>(arrived)) {
-          Path part = image.sink().part().path();
-          Path file = directory.resolve(image.name());
-          try {
-            try {
-              Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-              Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-          } catch (IOException e) {
-            throw new DownloadException("cannot write " + file + ": " + e.getMessage(), run.id(), 0, e);
-          }
-          image.sink().part().forget();
+        List<R> out = new ArrayList<>();
+        for (Destination.Arrived image : new ArrayList<>(arrived)) {
+          out.add(destination.complete(run.id(), image));
           arrived.remove(image);
-          long bytes = image.sink().written();
-          Listeners.safely(() -> listener.downloaded(run.id(), file, bytes));
-          files.add(file);
         }
+        return List.copyOf(out);
       }
-      return List.copyOf(files);
     }
 
     private void stopInflight() {
@@ -333,17 +318,17 @@ final class Downloader {
       }
     }
 
-    /** Deletes every part file of the call, and makes sure no new one is made. Idempotent. */
-    private void deleteParts() {
-      List<FileSink> doomed = new ArrayList<>();
+    /** Discards every output of the call, and makes sure no new one is made. Idempotent. */
+    private void deleteParts(Throwable cause) {
+      List<ImageBody> doomed = new ArrayList<>();
       synchronized (this) {
         ended = true;
         doomed.addAll(writing);
-        arrived.forEach(image -> doomed.add(image.sink()));
+        arrived.forEach(image -> doomed.add(image.body()));
         writing.clear();
         arrived.clear();
       }
-      doomed.forEach(FileSink::discard);
+      doomed.forEach(body -> body.discard(cause));
       jobs.remove(this);
     }
   }
@@ -357,7 +342,4 @@ final class Downloader {
     }
   }
 
-  static String safe(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
-  }
 }

@@ -1,7 +1,11 @@
 package dev.seedream.internal;
 
 import dev.seedream.ApiKey;
+import dev.seedream.CallContext;
 import dev.seedream.CancelledException;
+import dev.seedream.ImageBytes;
+import dev.seedream.ImageInfo;
+import dev.seedream.ImageSink;
 import dev.seedream.MalformedResponseException;
 import dev.seedream.PollPolicy;
 import dev.seedream.RetryPolicy;
@@ -65,6 +69,10 @@ public final class Engine implements AutoCloseable {
   private final Map<RunId, RunStatus> ended = remembered();
   private final Set<RunWatch> watches = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  /** The scope of calls made without a context. */
+  private final Scope noContext;
+  /** The transport, as {@link #toString()} shows it. */
+  private final String transport;
 
   /** When and with which duration class a run was created by this engine. */
   record Submitted(long startNanos, String durationClass) {}
@@ -88,7 +96,8 @@ public final class Engine implements AutoCloseable {
       ExecutorService executor,
       long maxImageBytes) {}
 
-  private Engine(Settings settings, Exchanger exchanger) {
+  private Engine(Settings settings, Exchanger exchanger, String transport) {
+    this.transport = transport;
     this.apiKey = settings.apiKey();
     this.baseUrl = settings.baseUrl();
     String base = settings.baseUrl().toString();
@@ -104,22 +113,25 @@ public final class Engine implements AutoCloseable {
     this.executor = settings.executor();
     this.exchanger = exchanger;
     this.budget = settings.rateBudget();
-    this.gate = new BudgetGate(settings.rateBudget(), scheduler, listener, settings.maxInFlight());
+    this.gate = new BudgetGate(settings.rateBudget(), scheduler, settings.maxInFlight());
+    this.noContext = Scope.of(listener);
     this.requests =
-        new Requests(exchanger, gate, scheduler, settings.retryPolicy(), codec, apiKey, listener);
+        new Requests(exchanger, gate, scheduler, settings.retryPolicy(), codec, apiKey);
     this.downloader =
-        new Downloader(this, requests, executor, listener, settings.downloadTimeout(), maxResponseBytes,
+        new Downloader(this, requests, executor, settings.downloadTimeout(), maxResponseBytes,
             settings.maxImageBytes());
   }
 
   /** An engine over a blocking transport, which runs on {@code settings.executor()}. */
   public static Engine blocking(Settings settings, dev.seedream.spi.HttpTransport transport, boolean ownsTransport) {
-    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.executor(), settings.codec()));
+    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.executor(), settings.codec()),
+        transport.getClass().getSimpleName() + " (blocking)");
   }
 
   /** An engine over a non-blocking transport. */
   public static Engine nonBlocking(Settings settings, dev.seedream.spi.AsyncHttpTransport transport, boolean ownsTransport) {
-    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.codec()));
+    return new Engine(settings, Exchanger.of(transport, ownsTransport, settings.codec()),
+        transport.getClass().getSimpleName() + " (non-blocking)");
   }
 
   /**
@@ -128,6 +140,16 @@ public final class Engine implements AutoCloseable {
    * reached Runbase without a readable answer fails with {@link dev.seedream.RunMayExistException}.
    */
   public CompletableFuture<RunId> submit(RunInput input, Duration deadline) {
+    return submit(input, deadline, noContext);
+  }
+
+  /** The scope of the calls made with {@code context}; null for none. */
+  public Scope scope(CallContext context) {
+    return context == null ? noContext : Scope.of(listener, context);
+  }
+
+  /** Creates a run, telling {@code scope} of its events. */
+  public CompletableFuture<RunId> submit(RunInput input, Duration deadline, Scope scope) {
     Objects.requireNonNull(input, "input");
     if (closed) {
       return closedFuture();
@@ -138,23 +160,29 @@ public final class Engine implements AutoCloseable {
         .build();
     long start = scheduler.nanoTime();
     Deadline limit = Deadline.of(deadline == null ? defaultDeadline : deadline, start);
-    return Futures.map(requests.create(request, input, limit, this::decodeRun), run -> {
+    return Futures.map(requests.create(request, input, limit, this::decodeRun, scope), run -> {
       synchronized (submitted) {
         submitted.put(run.id(), new Submitted(start, input.durationClass()));
       }
-      Listeners.safely(() -> listener.runSubmitted(run.id(), input));
+      Listeners.safely(() -> scope.listener().runSubmitted(run.id(), input));
       return run.id();
     });
   }
 
   /** Reads a run once. */
   public CompletableFuture<Run> get(RunId runId) {
+    return get(runId, noContext);
+  }
+
+  /** Reads a run once, telling {@code scope} of its events. */
+  public CompletableFuture<Run> get(RunId runId, Scope scope) {
     Objects.requireNonNull(runId, "runId");
     if (closed) {
       return closedFuture();
     }
     return Futures.map(
-        requests.read(readRequest(runId), runId, scheduler.nanoTime(), null, false, answer -> readAnswer(answer, runId)),
+        requests.read(readRequest(runId), runId, scheduler.nanoTime(), null, false, answer -> readAnswer(answer, runId),
+            scope),
         this::observe);
   }
 
@@ -165,8 +193,13 @@ public final class Engine implements AutoCloseable {
    * @param onUpdate told of each status change
    */
   public CompletableFuture<Run> await(RunId runId, Duration deadline, Consumer<Run> onUpdate) {
+    return await(runId, deadline, onUpdate, noContext);
+  }
+
+  /** Waits for a run to end, telling {@code scope} of its events. */
+  public CompletableFuture<Run> await(RunId runId, Duration deadline, Consumer<Run> onUpdate, Scope scope) {
     Duration wait = deadline == null ? defaultDeadline : deadline;
-    return await(runId, wait, wait, onUpdate);
+    return await(runId, wait, wait, onUpdate, scope);
   }
 
   /**
@@ -174,6 +207,12 @@ public final class Engine implements AutoCloseable {
    * (as in create-and-wait); errors name {@code deadline}.
    */
   public CompletableFuture<Run> await(RunId runId, Duration deadline, Duration timeLeft, Consumer<Run> onUpdate) {
+    return await(runId, deadline, timeLeft, onUpdate, noContext);
+  }
+
+  /** As {@link #await(RunId, Duration, Duration, Consumer)}, telling {@code scope} of its events. */
+  public CompletableFuture<Run> await(
+      RunId runId, Duration deadline, Duration timeLeft, Consumer<Run> onUpdate, Scope scope) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(onUpdate, "onUpdate");
     if (closed) {
@@ -183,7 +222,7 @@ public final class Engine implements AutoCloseable {
     synchronized (submitted) {
       origin = submitted.get(runId);
     }
-    RunWatch watch = new RunWatch(this, runId, origin, deadline, timeLeft, onUpdate);
+    RunWatch watch = new RunWatch(this, runId, origin, deadline, timeLeft, onUpdate, scope);
     watches.add(watch);
     if (closed) {
       watch.result().cancel(false);
@@ -193,12 +232,42 @@ public final class Engine implements AutoCloseable {
 
   /** Downloads the images of a succeeded run into a directory. */
   public CompletableFuture<List<Path>> download(Run run, Path directory) {
+    return download(run, directory, noContext);
+  }
+
+  /** Downloads into a directory, telling {@code scope} of its events. */
+  public CompletableFuture<List<Path>> download(Run run, Path directory, Scope scope) {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(directory, "directory");
     if (closed) {
       return closedFuture();
     }
-    return downloader.download(run, directory);
+    return downloader.download(run, directory, scope);
+  }
+
+  /** Streams the images of a succeeded run into the streams {@code sink} opens. */
+  public CompletableFuture<List<ImageInfo>> download(Run run, ImageSink sink, Scope scope) {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(sink, "sink");
+    if (closed) {
+      return closedFuture();
+    }
+    return downloader.download(run, sink, scope);
+  }
+
+  /** The images of a succeeded run, in memory. */
+  public CompletableFuture<List<ImageBytes>> downloadBytes(Run run, Scope scope) {
+    Objects.requireNonNull(run, "run");
+    if (closed) {
+      return closedFuture();
+    }
+    return downloader.downloadBytes(run, scope);
+  }
+
+  /** {@code baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}: never the key. */
+  public String describe() {
+    return "baseUrl=" + Texts.redact(baseUrl.toString(), apiKey.secret(), apiKey.redacted())
+        + ", transport=" + transport + ", key=" + apiKey.redacted();
   }
 
   /** The default deadline of waits. */
@@ -237,9 +306,9 @@ public final class Engine implements AutoCloseable {
   }
 
   /** One poll of a wait: retried until the wait's deadline while failures are safe to repeat. */
-  Requests.Pending<Polled> poll(RunId runId, long dueNanos, Deadline deadline) {
+  Requests.Pending<Polled> poll(RunId runId, long dueNanos, Deadline deadline, Scope scope) {
     return requests.read(readRequest(runId), runId, dueNanos, deadline, true,
-        answer -> new Polled(readAnswer(answer, runId), answer.header("Retry-After")));
+        answer -> new Polled(readAnswer(answer, runId), answer.header("Retry-After")), scope);
   }
 
   /** A poll's run, and the {@code Retry-After} its answer carried. */

@@ -26,7 +26,7 @@ interface Exchanger extends AutoCloseable {
   /** Sends an API request; a 2xx answer's body is what the codec kept of it. */
   CompletableFuture<HttpResponse> exchange(HttpRequest request);
 
-  CompletableFuture<HttpResponse> download(HttpRequest request, FileSink sink);
+  CompletableFuture<HttpResponse> download(HttpRequest request, ImageBody sink);
 
   @Override
   void close();
@@ -40,7 +40,7 @@ interface Exchanger extends AutoCloseable {
       }
 
       @Override
-      public CompletableFuture<HttpResponse> download(HttpRequest request, FileSink sink) {
+      public CompletableFuture<HttpResponse> download(HttpRequest request, ImageBody sink) {
         return transport.download(request, sink.async());
       }
 
@@ -64,7 +64,7 @@ interface Exchanger extends AutoCloseable {
       }
 
       @Override
-      public CompletableFuture<HttpResponse> download(HttpRequest request, FileSink sink) {
+      public CompletableFuture<HttpResponse> download(HttpRequest request, ImageBody sink) {
         return Blocking.submit(executor, () -> transport.download(request, sink));
       }
 

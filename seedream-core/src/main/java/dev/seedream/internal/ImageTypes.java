@@ -8,7 +8,7 @@ import java.util.Locale;
  * from an {@code image/*} {@code Content-Type}. The extension of a downloaded file comes from here,
  * never from its URL.
  */
-final class ImageTypes {
+public final class ImageTypes {
   /** How many first bytes are enough to recognise every type known here. */
   static final int SNIFF_BYTES = 12;
 
@@ -77,6 +77,34 @@ final class ImageTypes {
         return "ico";
       default:
         return subtype.matches("[a-z0-9]{1,8}") ? subtype : "img";
+    }
+  }
+
+  /** The media types a reference image may have, as Runbase's models accept them. */
+  public static final String ACCEPTED_MEDIA_TYPES = "image/png, image/jpeg, image/webp, image/gif";
+
+  /** The media type ({@code image/png}, ...) that the first bytes show, or null for another type. */
+  public static String mediaType(byte[] head, int length) {
+    String extension = fromBytes(head, length);
+    if (extension == null) {
+      return null;
+    }
+    return extension.equals("jpg") ? "image/jpeg" : "image/" + extension;
+  }
+
+  /** The accepted media type that {@code mediaType} names (parameters and case ignored), or null. */
+  public static String acceptedMediaType(String mediaType) {
+    String type = mediaType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    switch (type) {
+      case "image/png":
+      case "image/jpeg":
+      case "image/webp":
+      case "image/gif":
+        return type;
+      case "image/jpg":
+        return "image/jpeg";
+      default:
+        return null;
     }
   }
 

@@ -10,7 +10,6 @@ import dev.seedream.RunId;
 import dev.seedream.RunInput;
 import dev.seedream.RunMayExistException;
 import dev.seedream.SeedreamException;
-import dev.seedream.SeedreamListener;
 import dev.seedream.ServerException;
 import dev.seedream.TransportException;
 import dev.seedream.spi.ApiErrorBody;
@@ -64,7 +63,6 @@ final class Requests {
   private final RetryPolicy retryPolicy;
   private final JsonCodec codec;
   private final ApiKey apiKey;
-  private final SeedreamListener listener;
 
   Requests(
       Exchanger exchanger,
@@ -72,15 +70,13 @@ final class Requests {
       TaskScheduler scheduler,
       RetryPolicy retryPolicy,
       JsonCodec codec,
-      ApiKey apiKey,
-      SeedreamListener listener) {
+      ApiKey apiKey) {
     this.exchanger = exchanger;
     this.gate = gate;
     this.scheduler = scheduler;
     this.retryPolicy = retryPolicy;
     this.codec = codec;
     this.apiKey = apiKey;
-    this.listener = listener;
   }
 
   /** Whether an answer with this status and Runbase code is worth sending again. */
@@ -126,8 +122,10 @@ final class Requests {
    * RunMayExistException}), or at the deadline ({@link DeadlineExceededException} while nothing is
    * in flight, {@link RunMayExistException} while an attempt is).
    */
-  <T> Pending<T> create(HttpRequest request, RunInput input, Deadline deadline, Function<HttpResponse, T> decode) {
-    Call<T> call = new Call<>(Kind.CREATE, request, scheduler.nanoTime(), null, input, deadline, false, decode, null);
+  <T> Pending<T> create(HttpRequest request, RunInput input, Deadline deadline, Function<HttpResponse, T> decode,
+      Scope scope) {
+    Call<T> call =
+        new Call<>(Kind.CREATE, request, scheduler.nanoTime(), null, input, deadline, false, decode, null, scope);
     call.start();
     return call.result;
   }
@@ -143,8 +141,8 @@ final class Requests {
    *     an unreadable answer
    */
   <T> Pending<T> read(HttpRequest request, RunId runId, long dueNanos, Deadline deadline, boolean untilDeadline,
-      Function<HttpResponse, T> decode) {
-    Call<T> call = new Call<>(Kind.READ, request, dueNanos, runId, null, deadline, untilDeadline, decode, null);
+      Function<HttpResponse, T> decode, Scope scope) {
+    Call<T> call = new Call<>(Kind.READ, request, dueNanos, runId, null, deadline, untilDeadline, decode, null, scope);
     call.start();
     return call.result;
   }
@@ -153,9 +151,9 @@ final class Requests {
    * Sends a download. The future completes with the last answer that is not retried: 2xx (the body
    * is in the sink), 3xx, or an error status once retries are spent.
    */
-  Pending<HttpResponse> download(HttpRequest request, RunId runId, FileSink sink) {
-    Call<HttpResponse> call =
-        new Call<>(Kind.DOWNLOAD, request, scheduler.nanoTime(), runId, null, null, false, response -> response, sink);
+  Pending<HttpResponse> download(HttpRequest request, RunId runId, ImageBody sink, Scope scope) {
+    Call<HttpResponse> call = new Call<>(
+        Kind.DOWNLOAD, request, scheduler.nanoTime(), runId, null, null, false, response -> response, sink, scope);
     call.start();
     return call.result;
   }
@@ -166,11 +164,17 @@ final class Requests {
     String code = body.map(ApiErrorBody::code).map(this::redact).orElse(null);
     String message = body.map(ApiErrorBody::message).map(this::redact).orElse(null);
     String excerpt = body.isPresent() ? null : redact(Texts.excerpt(response.body()));
-    return ApiException.from(response.status(), code, message, excerpt, runId);
+    Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), scheduler.now()).orElse(null);
+    return ApiException.from(response.status(), code, message, excerpt, runId, retryAfter);
   }
 
   String redact(String text) {
     return Texts.redact(text, apiKey.secret(), apiKey.redacted());
+  }
+
+  /** A foreign failure fit to be a cause: without the key in any of its messages. */
+  Throwable scrub(Throwable error) {
+    return Texts.scrub(error, apiKey.secret(), apiKey.redacted());
   }
 
   static String label(HttpRequest request) {
@@ -203,7 +207,8 @@ final class Requests {
     final Deadline deadline;
     final boolean untilDeadline;
     final Function<HttpResponse, T> decode;
-    final FileSink sink;
+    final ImageBody sink;
+    final Scope scope;
     final String label;
     final Pending<T> result = new Pending<>();
     int attempts;
@@ -216,8 +221,9 @@ final class Requests {
     volatile Permit held;
 
     Call(Kind kind, HttpRequest request, long dueNanos, RunId runId, RunInput input, Deadline deadline,
-        boolean untilDeadline, Function<HttpResponse, T> decode, FileSink sink) {
+        boolean untilDeadline, Function<HttpResponse, T> decode, ImageBody sink, Scope scope) {
       this.kind = kind;
+      this.scope = scope;
       this.request = request;
       this.dueNanos = dueNanos;
       this.runId = runId;
@@ -251,7 +257,7 @@ final class Requests {
         sendNow();
         return;
       }
-      CompletableFuture<Long> permit = gate.acquire(dueNanos, label);
+      CompletableFuture<Long> permit = gate.acquire(dueNanos, label, scope.listener());
       pending = permit;
       permit.whenComplete(
           (grantedAt, error) -> {
@@ -297,7 +303,7 @@ final class Requests {
           sink.reset();
         }
         int attempt = attempts;
-        LOG.log(Level.DEBUG, () -> "sending " + label + " (attempt " + attempt + ")");
+        LOG.log(Level.DEBUG, () -> scope.log("sending " + label + " (attempt " + attempt + ")"));
         sentAt = scheduler.now();
         inFlight = true;
         inflight = kind == Kind.DOWNLOAD ? exchanger.download(attemptRequest, sink) : exchanger.exchange(attemptRequest);
@@ -352,7 +358,7 @@ final class Requests {
         onFailure(cause);
         return;
       }
-      LOG.log(Level.DEBUG, () -> label + " answered " + response.status() + " (attempt " + attempt + ")");
+      LOG.log(Level.DEBUG, () -> scope.log(label + " answered " + response.status() + " (attempt " + attempt + ")"));
       int status = response.status();
       if (status >= 200 && status < 300) {
         onAnswer(response);
@@ -410,7 +416,8 @@ final class Requests {
       } else {
         failure =
             new TransportException(
-                TransportException.Reason.IO, label + " failed: " + Texts.printable(redact(String.valueOf(error))), error);
+                TransportException.Reason.IO, label + " failed: " + Texts.printable(redact(String.valueOf(error))),
+                scrub(error));
       }
       if (failure instanceof TransportException
           && isRetryable(kind, (TransportException) failure)
@@ -443,12 +450,13 @@ final class Requests {
       int attempt = attempts;
       if (deadline != null && delay.toNanos() >= deadline.remainingNanos(scheduler.nanoTime())) {
         // the next attempt could only come once the deadline has passed, which ends the call first
-        LOG.log(Level.DEBUG, () -> label + " attempt " + attempt + " failed (" + cause.getMessage()
-            + "); the wait of " + delay + " before another would outlive the deadline");
+        LOG.log(Level.DEBUG, () -> scope.log(label + " attempt " + attempt + " failed (" + cause.getMessage()
+            + "); the wait of " + delay + " before another would outlive the deadline"));
         return;
       }
-      LOG.log(Level.DEBUG, () -> label + " attempt " + attempt + " failed (" + cause.getMessage() + "); retrying in " + delay);
-      Listeners.safely(() -> listener.retryScheduled(label, attempt, delay, cause));
+      LOG.log(Level.DEBUG,
+          () -> scope.log(label + " attempt " + attempt + " failed (" + cause.getMessage() + "); retrying in " + delay));
+      Listeners.safely(() -> scope.listener().retryScheduled(label, attempt, delay, cause));
       timer = scheduler.schedule(this::attempt, delay);
       if (result.isDone()) {
         timer.cancel();
@@ -467,7 +475,7 @@ final class Requests {
         result.completeExceptionally(new RunMayExistException(input, sentAt, cut));
         return;
       }
-      result.completeExceptionally(new DeadlineExceededException(runId, null, deadline.given(), result.lastFailure));
+      result.completeExceptionally(DeadlineExceededException.of(runId, null, deadline.given(), result.lastFailure));
     }
 
     private void release() {

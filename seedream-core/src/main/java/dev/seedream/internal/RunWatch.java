@@ -31,6 +31,7 @@ final class RunWatch {
   private final TaskScheduler scheduler;
   private final PollPolicy policy;
   private final SeedreamListener listener;
+  private final Scope scope;
   private final CompletableFuture<Run> result = new CompletableFuture<>();
 
   private int polls;
@@ -42,7 +43,9 @@ final class RunWatch {
   private volatile TaskScheduler.Cancellable deadlineTimer;
 
   RunWatch(
-      Engine engine, RunId runId, Engine.Submitted submitted, Duration deadline, Duration timeLeft, Consumer<Run> onUpdate) {
+      Engine engine, RunId runId, Engine.Submitted submitted, Duration deadline, Duration timeLeft, Consumer<Run> onUpdate,
+      Scope scope) {
+    this.scope = scope;
     this.engine = engine;
     this.runId = runId;
     this.submitted = submitted;
@@ -51,7 +54,7 @@ final class RunWatch {
     this.onUpdate = onUpdate;
     this.scheduler = engine.scheduler();
     this.policy = engine.pollPolicy();
-    this.listener = engine.listener();
+    this.listener = scope.listener();
     result.whenComplete((run, error) -> stop());
   }
 
@@ -70,7 +73,7 @@ final class RunWatch {
   private void onDeadline() {
     Requests.Pending<Engine.Polled> call = inflight;
     SeedreamException lastFailure = call == null || call.isDone() ? null : call.lastFailure();
-    result.completeExceptionally(new DeadlineExceededException(runId, lastStatus, deadline, lastFailure));
+    result.completeExceptionally(DeadlineExceededException.of(runId, lastStatus, deadline, lastFailure));
   }
 
   /** Runs submitted here are first polled near their expected duration; others at once. */
@@ -98,7 +101,7 @@ final class RunWatch {
     if (result.isDone()) {
       return;
     }
-    Requests.Pending<Engine.Polled> call = engine.poll(runId, scheduler.nanoTime(), limit);
+    Requests.Pending<Engine.Polled> call = engine.poll(runId, scheduler.nanoTime(), limit, scope);
     inflight = call;
     if (result.isDone()) {
       call.cancel(true);
@@ -114,7 +117,7 @@ final class RunWatch {
     if (error != null) {
       Throwable cause = Blocking.unwrap(error);
       if (cause instanceof DeadlineExceededException) {
-        result.completeExceptionally(new DeadlineExceededException(
+        result.completeExceptionally(DeadlineExceededException.of(
             runId, lastStatus, deadline, (SeedreamException) cause.getCause()));
       } else if (!(cause instanceof CancellationException)) {
         result.completeExceptionally(cause);

@@ -42,12 +42,49 @@ public final class Texts {
     return body.length > out.length() && out.length() >= EXCERPT_LENGTH ? out + "..." : out.toString();
   }
 
+  /** The name with every character but letters, digits, {@code .}, {@code _} and {@code -} made {@code _}: safe in a file name. */
+  public static String fileSafe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   /** The text with every occurrence of {@code secret} replaced by {@code replacement}. */
   public static String redact(String text, String secret, String replacement) {
     if (text == null || secret == null || secret.isEmpty() || !text.contains(secret)) {
       return text;
     }
     return text.replace(secret, replacement);
+  }
+
+  /**
+   * A foreign failure fit to be the cause of an SDK exception: itself when no message in its chain
+   * holds {@code secret}, else a stand-in with the same class name, redacted messages and the same
+   * stack traces, so that printing the SDK's exception never shows the secret.
+   */
+  public static Throwable scrub(Throwable error, String secret, String replacement) {
+    boolean holds = false;
+    int depth = 0;
+    for (Throwable t = error; t != null && !holds && depth++ <= 16; t = t.getCause() == t ? null : t.getCause()) {
+      holds = String.valueOf(t.getMessage()).contains(secret);
+    }
+    return holds ? scrubbed(error, secret, replacement, 0) : error;
+  }
+
+  private static Throwable scrubbed(Throwable error, String secret, String replacement, int depth) {
+    Throwable cause = error.getCause() == null || error.getCause() == error || depth > 16
+        ? null : scrubbed(error.getCause(), secret, replacement, depth + 1);
+    Throwable copy = new ScrubbedFailure(error.getClass().getName() + ": "
+        + redact(String.valueOf(error.getMessage()), secret, replacement), cause);
+    copy.setStackTrace(error.getStackTrace());
+    return copy;
+  }
+
+  /** A foreign failure whose messages held the key, with them redacted. */
+  private static final class ScrubbedFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ScrubbedFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /**

@@ -49,47 +49,47 @@ class BudgetGateTest {
         window.release(grantedNanos, answeredNanos);
       }
     };
-    BudgetGate gate = new BudgetGate(gated, clock, SeedreamListener.NONE, 10);
+    BudgetGate gate = new BudgetGate(gated, clock, 10);
     List<CompletableFuture<Long>> tickets = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      tickets.add(gate.acquire(clock.nanoTime(), "GET /x"));
+      tickets.add(gate.acquire(clock.nanoTime(), "GET /x", SeedreamListener.NONE));
     }
     assertThat(tickets).noneMatch(CompletableFuture::isDone);
 
     open[0] = true;
-    CompletableFuture<Long> fourth = gate.acquire(clock.nanoTime(), "GET /x");
+    CompletableFuture<Long> fourth = gate.acquire(clock.nanoTime(), "GET /x", SeedreamListener.NONE);
     assertThat(tickets).allMatch(CompletableFuture::isDone);
     assertThat(fourth).isNotDone();
     assertThat(tickets.stream().map(CompletableFuture::join).distinct()).as("each grant has its own time").hasSize(3);
     tickets.forEach(ticket -> gate.release(ticket.join()));
 
     clock.now += Duration.ofMillis(300).toNanos();
-    CompletableFuture<Long> fifth = gate.acquire(clock.nanoTime(), "GET /x");
-    CompletableFuture<Long> sixth = gate.acquire(clock.nanoTime(), "GET /x");
+    CompletableFuture<Long> fifth = gate.acquire(clock.nanoTime(), "GET /x", SeedreamListener.NONE);
+    CompletableFuture<Long> sixth = gate.acquire(clock.nanoTime(), "GET /x", SeedreamListener.NONE);
     assertThat(fourth).as("the queued one first").isDone();
     assertThat(fifth).as("all three places are free again").isDone();
     assertThat(sixth).isDone();
-    assertThat(gate.acquire(clock.nanoTime(), "GET /x")).as("and no more").isNotDone();
+    assertThat(gate.acquire(clock.nanoTime(), "GET /x", SeedreamListener.NONE)).as("and no more").isNotDone();
   }
 
   @Test
   void noMoreThanMaxInFlightGoAtOnceAndAnAnswerLetsTheNextGo() {
-    BudgetGate gate = new BudgetGate(RateBudget.unlimited(), new TickingClock(), SeedreamListener.NONE, 2);
-    CompletableFuture<Long> first = gate.acquire(1, "GET /1");
-    CompletableFuture<Long> second = gate.acquire(2, "GET /2");
-    CompletableFuture<Long> third = gate.acquire(3, "GET /3");
+    BudgetGate gate = new BudgetGate(RateBudget.unlimited(), new TickingClock(), 2);
+    CompletableFuture<Long> first = gate.acquire(1, "GET /1", SeedreamListener.NONE);
+    CompletableFuture<Long> second = gate.acquire(2, "GET /2", SeedreamListener.NONE);
+    CompletableFuture<Long> third = gate.acquire(3, "GET /3", SeedreamListener.NONE);
     assertThat(first).isDone();
     assertThat(second).isDone();
     assertThat(third).isNotDone();
 
     gate.release(first.join());
     assertThat(third).isDone();
-    CompletableFuture<Long> fourth = gate.acquire(4, "GET /4");
+    CompletableFuture<Long> fourth = gate.acquire(4, "GET /4", SeedreamListener.NONE);
     assertThat(fourth).isNotDone();
     fourth.cancel(false);
     gate.release(second.join());
     gate.release(third.join());
-    assertThat(gate.acquire(5, "GET /5")).isDone();
-    assertThat(gate.acquire(6, "GET /6")).isDone();
+    assertThat(gate.acquire(5, "GET /5", SeedreamListener.NONE)).isDone();
+    assertThat(gate.acquire(6, "GET /6", SeedreamListener.NONE)).isDone();
   }
 }

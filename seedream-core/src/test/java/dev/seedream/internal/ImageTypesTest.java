@@ -63,7 +63,7 @@ class ImageTypesTest {
 
   @Test
   void fileNamesAreSafeOnEveryFileSystem() {
-    assertThat(Downloader.safe("run:<7>|x")).isEqualTo("run__7__x");
+    assertThat(dev.seedream.ImageInfo.of(dev.seedream.RunId.of("run:<7>|x"), 0, "image/png", "png", -1).fileName()).isEqualTo("run__7__x-1.png");
   }
 
   @Test

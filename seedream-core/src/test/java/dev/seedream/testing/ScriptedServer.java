@@ -64,6 +64,11 @@ public final class ScriptedServer implements AsyncHttpTransport {
       return new Reply(0, null, Map.of(), failure, false);
     }
 
+    /** A failure that is not the SDK's own, as a transport's library might throw it. */
+    public static Reply failForeign(RuntimeException failure) {
+      return new Reply(0, null, Map.of(), failure, false);
+    }
+
     public static Reply hang() {
       return new Reply(0, null, Map.of(), null, true);
     }

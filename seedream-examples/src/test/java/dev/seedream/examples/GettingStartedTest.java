@@ -25,6 +25,8 @@ class GettingStartedTest {
   static void startFake() {
     fake = FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(1, 1))
         .failWhenPromptContains("explode").start();
+    // the transport's logging prints its one-time SLF4J notice on the first client: not into a capture
+    FakeClients.clientFor(fake).close();
   }
 
   @AfterAll
@@ -67,6 +69,58 @@ class GettingStartedTest {
     assertThat(StdStreams.capture(() -> generate("A lamp that will explode", out), streams)).isEmpty();
     assertThat(streams[0].err).startsWith("run failed: ");
     assertThat(out).isEmptyDirectory();
+  }
+
+  @Test
+  void aLocalPhotoIsSentInlineAndItsEditDownloaded(@TempDir Path dir) throws Exception {
+    byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1};
+    Path photo = java.nio.file.Files.write(dir.resolve("photo.jpg"), jpeg);
+    Path out = dir.resolve("out");
+    List<Path> files;
+    try (SeedreamClient client = FakeClients.clientFor(fake)) {
+      files = GettingStarted.editLocalPhoto(client, photo, out);
+    }
+    assertThat(files).singleElement().satisfies(f -> assertThat(f).exists().hasParent(out));
+    String runId = files.get(0).getFileName().toString().replaceFirst("-1\\.png$", "");
+    assertThat(fake.run(runId).orElseThrow().input().get("image_urls"))
+        .isEqualTo(List.of("data:image/jpeg;base64," + java.util.Base64.getEncoder().encodeToString(jpeg)));
+  }
+
+  @Test
+  void eachImageGoesToItsOwnStreamAndSmallOnesIntoMemory(@TempDir Path dir) throws Exception {
+    try (SeedreamClient client = FakeClients.clientFor(fake)) {
+      dev.seedream.Run run = client.generate(GenerationRequest.builder().prompt("A lamp").build());
+      java.util.Map<String, java.io.ByteArrayOutputStream> store = new java.util.concurrent.ConcurrentHashMap<>();
+
+      List<String> keys = GettingStarted.uploadEachImage(client, run, store);
+      byte[] bytes = GettingStarted.firstImageBytes(client, run);
+      Path file = client.download(run, dir).get(0);
+
+      assertThat(keys).containsExactly("renders/" + run.id().value() + "-1.png");
+      assertThat(store.get(keys.get(0)).toByteArray()).isEqualTo(java.nio.file.Files.readAllBytes(file));
+      assertThat(bytes).isEqualTo(java.nio.file.Files.readAllBytes(file));
+    }
+  }
+
+  @Test
+  void concurrentJobsEachHearTheirOwnRunOnly() throws Exception {
+    try (SeedreamClient client = FakeClients.clientFor(fake)) {
+      List<List<String>> progress = new java.util.ArrayList<>();
+      List<java.util.concurrent.CompletableFuture<dev.seedream.Run>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        List<String> mine = new java.util.concurrent.CopyOnWriteArrayList<>();
+        progress.add(mine);
+        String job = "job-" + i;
+        runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> GettingStarted.generateForJob(client, job, "A lamp " + job, mine)));
+      }
+      for (int i = 0; i < 4; i++) {
+        assertThat(runs.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS).status().value()).isEqualTo("succeeded");
+        String job = "job-" + i;
+        assertThat(progress.get(i)).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(job + ": "))
+            .contains(job + ": succeeded");
+      }
+    }
   }
 
   private static List<Path> generate(String prompt, Path out) {

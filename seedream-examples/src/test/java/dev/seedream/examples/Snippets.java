@@ -13,10 +13,14 @@ import java.util.regex.Pattern;
 /**
  * Checks the Java blocks of Markdown files against their sources: each {@code ```java} block must
  * follow a {@code <!-- snippet: path#tag -->} comment, and equal (after stripping common indentation)
- * the lines between {@code // tag::tag[]} and {@code // end::tag[]} of that file.
+ * the lines between {@code // tag::tag[]} and {@code // end::tag[]} of that file. With {@code
+ * <!-- snippet: path#tag imports -->}, the block starts with the file's import lines that the region
+ * uses, then a blank line; the first Java block of every guide has it.
  */
 final class Snippets {
-  private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*snippet:\\s*(\\S+?)#([\\w.-]+)\\s*-->\\s*$");
+  private static final Pattern MARKER =
+      Pattern.compile("^\\s*<!--\\s*snippet:\\s*(\\S+?)#([\\w.-]+)(\\s+imports)?\\s*-->\\s*$");
+  private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)\\s*;\\s*$");
   private static final Pattern FENCE = Pattern.compile("^\\s*(```+|~~~+)\\s*([\\w+-]*).*$");
   private static final Pattern TAG_LINE = Pattern.compile("^\\s*//\\s*(tag|end)::([\\w.-]+)\\[\\]\\s*$");
 
@@ -37,7 +41,7 @@ final class Snippets {
           problems.add(name + ":" + (i + 1) + ": a ```java block without a <!-- snippet: path#tag --> comment before it");
         } else if (java) {
           List<String> block = List.of(lines).subList(i + 1, Math.min(end, lines.length));
-          compare(name, i + 1, pending.group(1), pending.group(2), block, sources, problems);
+          compare(name, i + 1, pending.group(1), pending.group(2), pending.group(3) != null, block, sources, problems);
         } else if (pending != null) {
           problems.add(name + ":" + pendingLine + ": a snippet comment not followed by a ```java block");
         }
@@ -73,8 +77,8 @@ final class Snippets {
   }
 
   private static void compare(
-      String name, int line, String path, String tag, List<String> block, Function<String, String> sources,
-      List<String> problems) {
+      String name, int line, String path, String tag, boolean imports, List<String> block,
+      Function<String, String> sources, List<String> problems) {
     String where = name + ":" + line + ": snippet " + path + "#" + tag;
     String source = sources.apply(path);
     if (source == null) {
@@ -87,11 +91,52 @@ final class Snippets {
       return;
     }
     List<String> expected = normalise(region);
+    if (imports) {
+      List<String> used = importsUsed(source, expected);
+      if (used.isEmpty()) {
+        problems.add(where + ": marked 'imports', but the region uses none of the file's imports");
+        return;
+      }
+      List<String> withImports = new ArrayList<>(used);
+      withImports.add("");
+      withImports.addAll(expected);
+      expected = withImports;
+    }
     List<String> actual = normalise(block);
     if (!expected.equals(actual)) {
       problems.add(where + ": differs from its source\n--- source\n" + String.join("\n", expected)
           + "\n--- markdown\n" + String.join("\n", actual));
     }
+  }
+
+  /** The import lines of {@code source} whose simple name is a word of {@code region}, in the file's order. */
+  static List<String> importsUsed(String source, List<String> region) {
+    String text = String.join("\n", region);
+    List<String> out = new ArrayList<>();
+    for (String line : source.split("\r?\n", -1)) {
+      Matcher m = IMPORT.matcher(line.strip());
+      if (m.matches()) {
+        String name = m.group(2).substring(m.group(2).lastIndexOf('.') + 1);
+        if (Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\b").matcher(text).find()) {
+          out.add(line.strip());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The first Java block's marker of a Markdown text, or null if it has no Java block. */
+  static String firstMarker(String markdown) {
+    String previous = null;
+    for (String line : markdown.split("\r?\n", -1)) {
+      if (line.strip().equals("```java")) {
+        return previous;
+      }
+      if (!line.isBlank()) {
+        previous = line.strip();
+      }
+    }
+    return null;
   }
 
   /** The lines of a tagged region, without the tag lines of this or nested regions; null if absent. */

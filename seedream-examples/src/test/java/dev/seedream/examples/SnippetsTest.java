@@ -46,6 +46,13 @@ class SnippetsTest {
       problems.addAll(Snippets.check(root.relativize(file).toString(), text, path -> Snippets.read(root, path)));
     }
     assertThat(problems).as("snippets out of step with seedream-examples").isEmpty();
+    for (Path file : markdown) {
+      String first = Snippets.firstMarker(Files.readString(file));
+      if (first != null) {
+        assertThat(first).as("the first Java block of %s shows its imports", root.relativize(file))
+            .matches("<!-- snippet: \\S+#[\\w.-]+ imports -->");
+      }
+    }
     assertThat(blocks).as("java blocks checked").isGreaterThanOrEqualTo(10);
   }
 
@@ -54,6 +61,29 @@ class SnippetsTest {
     assertThat(check("<!-- snippet: ex/A.java#hello -->\n```java\nSystem.out.println(\"hello\");\nint x = 1;\n```\n"))
         .isEmpty();
     assertThat(check("<!-- snippet: ex/A.java#inner -->\n\n```java\n  int x = 1;\n```\n")).isEmpty();
+  }
+
+  @Test
+  void aBlockMarkedImportsStartsWithTheImportsItsRegionUses() {
+    Map<String, String> files = Map.of("ex/B.java", String.join("\n",
+        "import java.util.List;", "import java.util.Map;", "import static java.lang.Math.max;", "class B {",
+        "  // tag::use[]", "  List<String> x = List.of(); int y = max(1, 2);", "  // end::use[]", "}"));
+    String good = "<!-- snippet: ex/B.java#use imports -->\n```java\nimport java.util.List;\nimport static java.lang.Math.max;\n\n"
+        + "List<String> x = List.of(); int y = max(1, 2);\n```\n";
+    assertThat(Snippets.check("doc.md", good, files::get)).isEmpty();
+
+    String missing = "<!-- snippet: ex/B.java#use imports -->\n```java\nList<String> x = List.of(); int y = max(1, 2);\n```\n";
+    assertThat(Snippets.check("doc.md", missing, files::get)).singleElement().asString().contains("differs from its source");
+    String extra = "<!-- snippet: ex/B.java#use imports -->\n```java\nimport java.util.List;\nimport java.util.Map;\n"
+        + "import static java.lang.Math.max;\n\nList<String> x = List.of(); int y = max(1, 2);\n```\n";
+    assertThat(Snippets.check("doc.md", extra, files::get)).singleElement().asString().contains("differs from its source");
+  }
+
+  @Test
+  void theFirstMarkerIsTheOneBeforeTheFirstJavaBlock() {
+    assertThat(Snippets.firstMarker("text\n\n<!-- snippet: a#b imports -->\n```java\nx\n```\n<!-- snippet: a#c -->\n```java\n```"))
+        .isEqualTo("<!-- snippet: a#b imports -->");
+    assertThat(Snippets.firstMarker("```sh\nls\n```\n")).isNull();
   }
 
   @Test

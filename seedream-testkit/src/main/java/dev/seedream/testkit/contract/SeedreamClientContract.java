@@ -14,6 +14,8 @@ import dev.seedream.ClientBuilder;
 import dev.seedream.DeadlineExceededException;
 import dev.seedream.DownloadException;
 import dev.seedream.GenerationRequest;
+import dev.seedream.ImageBytes;
+import dev.seedream.ImageInfo;
 import dev.seedream.InsufficientBalanceException;
 import dev.seedream.InvalidRequestException;
 import dev.seedream.IpNotAllowedException;
@@ -182,6 +184,19 @@ public abstract class SeedreamClientContract {
             .build();
     open.add(made);
     return made;
+  }
+
+  @Test
+  void watchTellsEachStatusChangeAndReturnsTheSucceededRun() {
+    RunId id = client.submit(REQUEST);
+    List<RunStatus> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    Run run = client.watch(id, Duration.ofSeconds(20), update -> seen.add(update.status()));
+
+    assertEquals(RunStatus.SUCCEEDED, run.status());
+    assertEquals(RunStatus.SUCCEEDED, seen.get(seen.size() - 1), "the last update: " + seen);
+    assertEquals(seen.size(), seen.stream().distinct().count(), "each status once: " + seen);
+    assertTrue(seen.contains(RunStatus.PROCESSING), "processing seen: " + seen);
   }
 
   @Test
@@ -475,6 +490,105 @@ public abstract class SeedreamClientContract {
     assertFalse(thrown.getMessage().contains("\u001b"), "no raw escape character");
     assertEquals(1, fake.journal().imageRequests().size(), "not retried");
     assertNoFileIn(out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/"})
+  void aPathPrefixOfTheBaseUrlIsKeptOnEveryRequest(String trailing) {
+    PrefixProxy proxy = PrefixProxy.start("/proxy", fake.baseUrl());
+    open.add(proxy);
+    SeedreamClient viaProxy = client(proxy.baseUrl() + trailing, fake.apiKey(), builder -> builder);
+
+    Run run = viaProxy.generate(REQUEST);
+
+    assertEquals(RunStatus.SUCCEEDED, run.status());
+    List<String> paths = proxy.paths();
+    assertEquals("/proxy/api/v1/runs", paths.get(0), "the create, under the prefix: " + paths);
+    assertTrue(paths.size() >= 2, "a create and a poll: " + paths);
+    for (String path : paths.subList(1, paths.size())) {
+      assertEquals("/proxy/api/v1/runs/" + run.id().value(), path, "a poll, under the prefix: " + paths);
+    }
+    fake.journal().assertRunsCreated(1);
+  }
+
+  @Test
+  void aSinkGetsEachImageWithItsTypeAndTheSameBytesAsTheOtherDownloads() throws IOException {
+    FakeRunbase two = start(FakeRunbase.builder().noRateLimit().progression(Progression.afterPolls(1, 1)).imagesPerRun(2));
+    SeedreamClient twoImages = client(two, builder -> builder);
+    Run run = twoImages.generate(REQUEST);
+    RecordingSink sink = new RecordingSink();
+
+    List<ImageInfo> sent = twoImages.download(run, sink);
+    List<ImageBytes> inMemory = twoImages.downloadBytes(run);
+    List<Path> files = twoImages.download(run, out());
+
+    assertEquals(sink.opened, sent);
+    assertEquals(sent, sink.closed, "each stream closed once whole");
+    assertTrue(sink.failed.isEmpty(), "none failed");
+    for (int i = 0; i < 2; i++) {
+      ImageInfo info = sent.get(i);
+      assertEquals(run.id(), info.runId());
+      assertEquals(i, info.index());
+      assertEquals("image/png", info.mediaType());
+      assertEquals(files.get(i).getFileName().toString(), info.fileName());
+      byte[] file = Files.readAllBytes(files.get(i));
+      assertTrue(pngSize(file)[0] > 0);
+      assertEquals(Base64.getEncoder().encodeToString(file), Base64.getEncoder().encodeToString(sink.bytesOf(i)));
+      assertEquals(Base64.getEncoder().encodeToString(file), Base64.getEncoder().encodeToString(inMemory.get(i).bytes()));
+      assertEquals(info, inMemory.get(i).info());
+      info.declaredLength().ifPresent(length -> assertEquals(file.length, length));
+    }
+    assertEquals(6, two.journal().imageRequests().size());
+    assertTrue(two.journal().imageRequests().stream().noneMatch(request -> request.hadAuthorization()),
+        "no key to the image origin");
+  }
+
+  @Test
+  void aSinkAndDownloadBytesAreBoundedByMaxImageBytes() {
+    SeedreamClient bounded = client(fake, builder -> builder.maxImageBytes(64 * 1024));
+    Run run = bounded.generate(REQUEST);
+    Failure big = Failure.answer(200).withContentType("image/png").withBody(Bodies.pngLike(1024 * 1024)).chunked();
+    fake.injectNext(Endpoint.IMAGE, 2, big);
+    RecordingSink sink = new RecordingSink();
+
+    DownloadException toSink = assertThrows(DownloadException.class, () -> bounded.download(run, sink));
+    DownloadException toMemory = assertThrows(DownloadException.class, () -> bounded.downloadBytes(run));
+
+    for (DownloadException thrown : List.of(toSink, toMemory)) {
+      assertTrue(thrown.getMessage().contains("larger than maxImageBytes, 65536 bytes"), thrown.getMessage());
+    }
+    assertEquals(2, fake.journal().imageRequests().size(), "neither retried");
+    assertEquals(sink.opened, sink.failed, "the sink is told of the image that failed");
+    assertTrue(sink.bytesOf(0).length <= 64 * 1024, "at most maxImageBytes went to the sink");
+  }
+
+  @Test
+  void anAnswerThatIsNotAnImageNeverReachesTheSink() {
+    Run run = client.generate(REQUEST);
+    fake.injectNext(Endpoint.IMAGE, 2, Failure.answer(200).withContentType("text/html").withBody("<html>Sign in</html>"));
+    RecordingSink sink = new RecordingSink();
+
+    DownloadException toSink = assertThrows(DownloadException.class, () -> client.download(run, sink));
+    DownloadException toMemory = assertThrows(DownloadException.class, () -> client.downloadBytes(run));
+
+    assertTrue(toSink.getMessage().contains("is not an image"), toSink.getMessage());
+    assertTrue(toMemory.getMessage().contains("is not an image"), toMemory.getMessage());
+    assertTrue(sink.opened.isEmpty(), "no stream opened: " + sink.opened);
+  }
+
+  @Test
+  void aSinkDownloadRefusesAnOutputUrlWithUserInfoWithoutARequest() {
+    Run run = client.generate(REQUEST);
+    URI url = run.outputUrls().get(0);
+    Run odd = run.toBuilder()
+        .outputUrls(List.of(URI.create(url.getScheme() + "://user:hunter2@" + url.getRawAuthority() + url.getRawPath())))
+        .build();
+    RecordingSink sink = new RecordingSink();
+
+    assertThrows(DownloadException.class, () -> client.download(odd, sink));
+    assertThrows(DownloadException.class, () -> client.downloadBytes(odd));
+    assertEquals(0, fake.journal().imageRequests().size());
+    assertTrue(sink.opened.isEmpty());
   }
 
   @Test

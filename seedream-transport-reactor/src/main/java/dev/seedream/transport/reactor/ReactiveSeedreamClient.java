@@ -1,6 +1,10 @@
 package dev.seedream.transport.reactor;
 
+import dev.seedream.CallContext;
 import dev.seedream.ClientBuilder;
+import dev.seedream.ImageBytes;
+import dev.seedream.ImageInfo;
+import dev.seedream.ImageSink;
 import dev.seedream.Run;
 import dev.seedream.RunId;
 import dev.seedream.RunInput;
@@ -10,6 +14,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -110,12 +116,26 @@ public final class ReactiveSeedreamClient implements AutoCloseable {
   /**
    * Each status of a run as it changes, until a terminal one: completes after {@code succeeded},
    * errors with {@link dev.seedream.RunFailedException} after {@code failed}, or with {@link
-   * dev.seedream.DeadlineExceededException} at the client's default deadline.
+   * dev.seedream.DeadlineExceededException} at the client's default deadline. The {@code watch} of
+   * the other clients, with the updates as a {@code Flux} instead of a callback.
+   *
+   * @since 0.1.0
    */
-  public Flux<Run> updates(RunId runId) {
+  public Flux<Run> watch(RunId runId) {
     Objects.requireNonNull(runId, "runId");
+    return watching(onUpdate -> async.watch(runId, onUpdate));
+  }
+
+  /** Each status of a run as it changes, until a terminal one or {@code deadline}. */
+  public Flux<Run> watch(RunId runId, Duration deadline) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(deadline, "deadline");
+    return watching(onUpdate -> async.watch(runId, deadline, onUpdate));
+  }
+
+  private static Flux<Run> watching(Function<Consumer<Run>, CompletableFuture<Run>> watch) {
     return Flux.create(sink -> {
-      CompletableFuture<Run> wait = async.watch(runId, null, sink::next);
+      CompletableFuture<Run> wait = watch.apply(sink::next);
       sink.onDispose(() -> wait.cancel(true));
       wait.whenComplete((run, error) -> {
         if (error == null) {
@@ -135,6 +155,48 @@ public final class ReactiveSeedreamClient implements AutoCloseable {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(directory, "directory");
     return mono(() -> async.download(run, directory)).flatMapIterable(files -> files);
+  }
+
+  /**
+   * Streams each image of a succeeded run into the stream that {@code sink} opens for it (see
+   * {@link SeedreamAsyncClient#download(Run, ImageSink)}); emits what the sink was told of each
+   * image once all are written. The sink runs on the engine's own threads, never on an event loop.
+   *
+   * @since 0.1.0
+   */
+  public Flux<ImageInfo> download(Run run, ImageSink sink) {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(sink, "sink");
+    return mono(() -> async.download(run, sink)).flatMapIterable(images -> images);
+  }
+
+  /**
+   * The images of a succeeded run in memory, for small images (see {@link
+   * SeedreamAsyncClient#downloadBytes(Run)}); emitted once all have arrived.
+   *
+   * @since 0.1.0
+   */
+  public Flux<ImageBytes> downloadBytes(Run run) {
+    Objects.requireNonNull(run, "run");
+    return mono(() -> async.downloadBytes(run)).flatMapIterable(images -> images);
+  }
+
+  /**
+   * A view of this client for the calls of one job, as {@link
+   * SeedreamAsyncClient#withContext(CallContext)}: the same engine, the events of its calls told to
+   * the context's listener, its log lines tagged. Closing the view closes the client.
+   *
+   * @since 0.1.0
+   */
+  public ReactiveSeedreamClient withContext(CallContext context) {
+    return new ReactiveSeedreamClient(async.withContext(context));
+  }
+
+  /** {@code ReactiveSeedreamClient{baseUrl=.., transport=ReactorNettyTransport (non-blocking), key=sk-...4f60}}: the key redacted. */
+  @Override
+  public String toString() {
+    String engine = async.toString();
+    return "ReactiveSeedreamClient" + engine.substring(engine.indexOf('{'));
   }
 
   /** Stops all waits and frees threads and connections. */

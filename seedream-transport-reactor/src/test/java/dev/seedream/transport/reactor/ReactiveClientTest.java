@@ -68,6 +68,13 @@ class ReactiveClientTest {
   }
 
   @Test
+  void toStringShowsBaseUrlTransportAndTheRedactedKey() {
+    assertThat(client.toString()).isEqualTo("ReactiveSeedreamClient{baseUrl=" + fake.baseUrl()
+        + ", transport=ReactorNettyTransport (non-blocking), key=" + dev.seedream.ApiKey.of(fake.apiKey()).redacted() + "}");
+    assertThat(client.toString()).doesNotContain(fake.apiKey());
+  }
+
+  @Test
   void nothingIsSentUntilSubscription() {
     Mono<RunId> submit = client.submit(REQUEST);
     Mono<Run> generate = client.generate(REQUEST);
@@ -107,9 +114,45 @@ class ReactiveClientTest {
   }
 
   @Test
+  void imagesComeAsBytesOrIntoASinkOffTheEventLoopAndAContextHearsItsCallsOnly() {
+    java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.seedream.CallContext context = dev.seedream.CallContext.of("job-1").withListener(new SeedreamListener() {
+      @Override
+      public void statusChanged(Run run, RunStatus previous) {
+        heard.add(run.id().value());
+      }
+    });
+    ReactiveSeedreamClient view = client.withContext(context);
+    Run run = view.generate(REQUEST).block(Duration.ofSeconds(20));
+    client.generate(REQUEST).block(Duration.ofSeconds(20)); // not through the view: not heard
+    Set<String> sinkThreads = ConcurrentHashMap.newKeySet();
+    java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+
+    List<dev.seedream.ImageBytes> bytes = view.downloadBytes(run).collectList().block(Duration.ofSeconds(20));
+    List<dev.seedream.ImageInfo> sent = view.download(run, info -> {
+      sinkThreads.add(Thread.currentThread().getName());
+      return streamed;
+    }).collectList().block(Duration.ofSeconds(20));
+
+    assertThat(bytes).singleElement().satisfies(image -> assertThat(image.mediaType()).isEqualTo("image/png"));
+    assertThat(sent).singleElement().isEqualTo(bytes.get(0).info());
+    assertThat(streamed.toByteArray()).isEqualTo(bytes.get(0).bytes());
+    assertThat(sinkThreads).isNotEmpty().noneMatch(name -> name.startsWith("seedream-test-loop"));
+    assertThat(heard).isNotEmpty().containsOnly(run.id().value());
+  }
+
+  @Test
+  void watchWithinADeadlineEndsAtItsTerminalStatus() {
+    RunId id = client.submit(REQUEST).block();
+    StepVerifier.create(client.watch(id, Duration.ofSeconds(20)).last())
+        .expectNextMatches(run -> run.status().equals(RunStatus.SUCCEEDED))
+        .verifyComplete();
+  }
+
+  @Test
   void updatesEmitEachStatusChangeUntilTerminal() {
     RunId id = client.submit(REQUEST).block();
-    List<Run> seen = client.updates(id).collectList().block(Duration.ofSeconds(20));
+    List<Run> seen = client.watch(id).collectList().block(Duration.ofSeconds(20));
 
     assertThat(seen).isNotEmpty();
     assertThat(seen.get(seen.size() - 1).status()).isEqualTo(RunStatus.SUCCEEDED);

@@ -2,6 +2,7 @@ package dev.seedream.internal;
 
 import dev.seedream.CancelledException;
 import dev.seedream.DownloadException;
+import dev.seedream.ImageInfo;
 import dev.seedream.RunId;
 import dev.seedream.spi.AsyncBodySink;
 import dev.seedream.spi.BodySink;
@@ -9,74 +10,86 @@ import dev.seedream.spi.HttpResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileChannel;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The part file that one image streams into, and the checks on the way: at most {@code maxBytes}
- * (a declared {@code Content-Length} above it is refused before the body is read), and an image,
- * recognised by its first bytes or an {@code image/*} Content-Type. Every refusal and every local
- * write error is a {@link DownloadException}, which the transports pass on unchanged and the engine
- * does not retry; a write stopped by cancellation is a {@link CancelledException}.
+ * The body of one downloaded image, and the checks on the way to its {@link ImageOutput}: at most
+ * {@code maxBytes} (a declared {@code Content-Length} above it is refused before the body is read),
+ * and an image, recognised by its first bytes or an {@code image/*} Content-Type. The first bytes
+ * are held until the type is known, so that the output is opened knowing it. Every refusal and
+ * every local write error is a {@link DownloadException}, which the transports pass on unchanged
+ * and the engine does not retry; a write stopped by cancellation is a {@link CancelledException}.
  *
  * <p>Blocking writes for blocking transports; writes handed to the engine's executor for
- * non-blocking transports, so that no event-loop thread touches the disk.
+ * non-blocking transports, so that no event-loop thread touches the disk or a caller's stream.
  */
-final class FileSink implements BodySink {
+final class ImageBody implements BodySink {
   /** Told how many bytes have been written so far, and the declared total or -1. */
   @FunctionalInterface
   interface Progress {
     void update(long bytesSoFar, long total);
   }
 
-  private final PartFiles.PartFile part;
-  private final FileChannel channel;
+  private final ImageOutput output;
   private final Executor executor;
   private final Progress progress;
   private final long maxBytes;
   private final RunId runId;
+  private final int index;
   private final String what;
   /** The first bytes: enough to recognise the type, and to show in a message what came instead. */
   private final byte[] head = new byte[32];
   private int headLength;
+  /** How many bytes of {@link #head} were held back before the output was opened. */
+  private int held;
   private long written;
   private long declared = -1;
   private int status;
   private String contentType;
   private boolean begun;
-  private String extension;
-  /** Set by {@link #reset()}: the file is emptied by the next write, on the writing thread. */
-  private boolean emptyFirst;
+  private ImageInfo info;
+  private boolean opened;
+  /** Set by {@link #reset()}: the output starts over at the next write, on the writing thread. */
+  private boolean restartFirst;
 
   /**
    * @param what {@code "image 1 of run run_x from https://cdn.example/a.png"}, for messages
    */
-  FileSink(PartFiles.PartFile part, long maxBytes, RunId runId, String what, Executor executor, Progress progress) {
-    this.part = part;
-    this.channel = part.channel();
+  ImageBody(ImageOutput output, long maxBytes, RunId runId, int index, String what, Executor executor, Progress progress) {
+    this.output = output;
     this.maxBytes = maxBytes;
     this.runId = runId;
+    this.index = index;
     this.what = what;
     this.executor = executor;
     this.progress = progress;
   }
 
   /**
-   * Starts over, for a new attempt. Touches no file: the next write empties it, on the thread that
-   * writes (the engine's, never a scheduler's or an event loop's).
+   * Starts over, for a new attempt. Touches no file or stream: the next write starts the output
+   * over, on the thread that writes (the engine's, never a scheduler's or an event loop's).
+   *
+   * @throws DownloadException if bytes already went to an output that cannot take them back
    */
   synchronized void reset() {
-    emptyFirst = true;
+    if (opened && !output.canRestart()) {
+      throw new DownloadException(what + " failed after its first bytes went to " + output.where()
+          + ", so it is not fetched again: download the run again", runId, status, null);
+    }
+    restartFirst = opened || restartFirst;
+    opened = false;
     written = 0;
     headLength = 0;
+    held = 0;
     declared = -1;
     status = 0;
     contentType = null;
     begun = false;
-    extension = null;
+    info = null;
   }
 
   /** Refuses, before any of the body is read, an answer that declares more than {@code maxBytes}. */
@@ -97,23 +110,31 @@ final class FileSink implements BodySink {
     if (written + length > maxBytes) {
       throw tooLarge("more came");
     }
-    if (extension == null && headLength < head.length) {
-      ByteBuffer peek = chunk.duplicate();
-      int take = Math.min(peek.remaining(), head.length - headLength);
-      peek.get(head, headLength, take);
-      headLength += take;
-      if (headLength >= ImageTypes.SNIFF_BYTES) {
-        decide(false);
-      }
-    }
     try {
-      if (emptyFirst) {
-        channel.truncate(0);
-        channel.position(0);
-        emptyFirst = false;
+      if (restartFirst) {
+        output.restart();
+        restartFirst = false;
       }
-      while (chunk.hasRemaining()) {
-        written += channel.write(chunk);
+      if (headLength < head.length) {
+        ByteBuffer peek = chunk.duplicate();
+        int take = Math.min(peek.remaining(), head.length - headLength);
+        peek.get(head, headLength, take);
+        headLength += take;
+      }
+      if (!opened) {
+        int hold = Math.min(length, headLength - held);
+        chunk.position(chunk.position() + hold);
+        held += hold;
+        written += hold;
+        if (held >= ImageTypes.SNIFF_BYTES) {
+          decide(false);
+          open();
+        }
+      }
+      if (opened) {
+        long before = chunk.remaining();
+        output.write(chunk);
+        written += before;
       }
     } catch (IOException e) {
       throw writeFailed(e);
@@ -126,13 +147,13 @@ final class FileSink implements BodySink {
     return new AsyncBodySink() {
       @Override
       public void begin(HttpResponse answer) {
-        FileSink.this.begin(answer);
+        ImageBody.this.begin(answer);
       }
 
       @Override
       public CompletionStage<Void> write(ByteBuffer chunk) {
         try {
-          return CompletableFuture.runAsync(() -> FileSink.this.write(chunk), executor);
+          return CompletableFuture.runAsync(() -> ImageBody.this.write(chunk), executor);
         } catch (RejectedExecutionException e) {
           return CompletableFuture.failedFuture(new CancelledException("the client was closed", runId, e));
         }
@@ -145,13 +166,12 @@ final class FileSink implements BodySink {
   }
 
   /**
-   * Checks, once the whole body has arrived, that it is an image, forces its bytes to disk and closes
-   * the file.
+   * Checks, once the whole body has arrived, that it is an image, and finishes the output.
    *
    * @param answerContentType the Content-Type of the answer, for a transport that did not call {@link #begin}
-   * @return the extension the file gets
+   * @return what the image is
    */
-  synchronized String finish(String answerContentType) {
+  synchronized ImageInfo finish(String answerContentType) {
     if (!begun) {
       contentType = answerContentType;
     }
@@ -159,31 +179,43 @@ final class FileSink implements BodySink {
       throw new DownloadException(what + " has an empty body, not an image: get the run again for fresh output URLs",
           runId, status, null);
     }
-    if (extension == null) {
-      decide(true);
-    }
     try {
-      channel.force(false);
-      channel.close();
+      if (info == null) {
+        decide(true);
+      }
+      if (!opened) {
+        open();
+      }
+      output.finish(info);
     } catch (IOException e) {
       throw writeFailed(e);
     }
-    return extension;
+    return info;
   }
 
-  /** Closes and deletes the part file; never throws. Safe from any thread, while a write is under way too. */
-  void discard() {
-    part.delete();
+  /** Closes and drops the output; never throws. Safe from any thread, while a write is under way too. */
+  void discard(Throwable cause) {
+    output.discard(cause);
   }
 
-  PartFiles.PartFile part() {
-    return part;
+  ImageOutput output() {
+    return output;
   }
 
+  /** Opens the output and writes the bytes held back. */
+  private void open() throws IOException {
+    output.open(info);
+    opened = true;
+    if (held > 0) {
+      output.write(ByteBuffer.wrap(head, 0, held));
+    }
+  }
+
+  /** Sets {@link #info} when the type is known; leaves it null when it may still come with the answer. */
   private void decide(boolean complete) {
-    String sniffed = ImageTypes.fromBytes(head, headLength);
+    String sniffed = ImageTypes.mediaType(head, headLength);
     if (sniffed != null) {
-      extension = sniffed;
+      info = ImageInfo.of(runId, index, sniffed, ImageTypes.fromBytes(head, headLength), declared);
       return;
     }
     if (!begun && !complete) {
@@ -199,7 +231,8 @@ final class FileSink implements BodySink {
               + " or check what answers at that address",
           runId, status, null);
     }
-    extension = typed;
+    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    info = ImageInfo.of(runId, index, type, typed, declared);
   }
 
   private DownloadException tooLarge(String detail) {
@@ -214,9 +247,12 @@ final class FileSink implements BodySink {
       // closed by discard() or by an interrupt: the download was cancelled
       return new CancelledException("the download of " + what + " was cancelled", runId, e);
     }
+    if (e instanceof ImageOutputs.Refused) {
+      return new DownloadException(what + ": " + e.getMessage(), runId, status, null);
+    }
     return new DownloadException(
-        "cannot write " + what + " to " + part.path().getParent() + ": " + e.getMessage()
-            + " (free some space, or download into another directory)",
+        "cannot write " + what + " to " + output.where() + ": " + e.getMessage()
+            + " (free some space, or download somewhere else)",
         runId, 0, e);
   }
 

@@ -1,0 +1,117 @@
+package dev.seedream.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seedream.DownloadException;
+import dev.seedream.ImageInfo;
+import dev.seedream.ImageSink;
+import dev.seedream.RunId;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ImageOutputsTest {
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 1, 2, 3, 4};
+  private static final RunId RUN = RunId.of("run-1");
+
+  private static ImageBody body(ImageOutput output, long maxBytes) {
+    return new ImageBody(output, maxBytes, RUN, 0, "image 1 of run run-1", Runnable::run, (bytes, total) -> {});
+  }
+
+  @Test
+  void theImagesOfOneCallShareTheMemoryBound() {
+    AtomicLong left = new AtomicLong(20);
+    ImageBody first = body(new ImageOutputs.MemoryOutput(left, 20), 1000);
+    ImageBody second = body(new ImageOutputs.MemoryOutput(left, 20), 1000);
+
+    first.write(ByteBuffer.wrap(PNG));
+    assertThat(first.finish("image/png").mediaType()).isEqualTo("image/png");
+    assertThatThrownBy(() -> second.write(ByteBuffer.wrap(PNG)))
+        .isInstanceOf(DownloadException.class)
+        .hasMessageContaining("at most 20 bytes in memory")
+        .hasMessageContaining("into a directory or a sink");
+    second.discard(null);
+    assertThat(left.get()).isEqualTo(4);
+  }
+
+  @Test
+  void aSinkIsOpenedOnlyOnceTheTypeIsKnownAndGetsEveryByteInOrder() {
+    List<ImageInfo> opened = new ArrayList<>();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageSink sink = info -> {
+      opened.add(info);
+      return out;
+    };
+    ImageBody body = body(new ImageOutputs.SinkOutput(sink), 1000);
+    body.begin(dev.seedream.spi.HttpResponse.of(200, java.util.Map.of("Content-Length", List.of("16")), new byte[0]));
+
+    for (byte b : PNG) {
+      if (opened.isEmpty()) {
+        assertThat(out.size()).isZero();
+      }
+      body.write(ByteBuffer.wrap(new byte[] {b}));
+    }
+    ImageInfo info = body.finish(null);
+
+    assertThat(opened).containsExactly(info);
+    assertThat(info.declaredLength()).hasValue(16);
+    assertThat(out.toByteArray()).isEqualTo(PNG);
+  }
+
+  @Test
+  void anImageWhoseBytesWentToTheSinkIsNotFetchedAgainAndTheSinkIsTold() {
+    List<ImageInfo> failed = new ArrayList<>();
+    List<String> events = new ArrayList<>();
+    ImageSink sink = new ImageSink() {
+      @Override
+      public OutputStream open(ImageInfo image) {
+        return new ByteArrayOutputStream() {
+          @Override
+          public void close() {
+            events.add("closed");
+          }
+        };
+      }
+
+      @Override
+      public void failed(ImageInfo image, Throwable cause) {
+        events.add("failed");
+        failed.add(image);
+      }
+    };
+    ImageBody body = body(new ImageOutputs.SinkOutput(sink), 1000);
+    body.reset(); // before the first attempt: nothing went out yet
+    body.write(ByteBuffer.wrap(PNG));
+
+    assertThatThrownBy(body::reset)
+        .isInstanceOf(DownloadException.class)
+        .hasMessageContaining("after its first bytes went to the sink, so it is not fetched again");
+    body.discard(new IllegalStateException("reset"));
+    body.discard(new IllegalStateException("again"));
+    assertThat(events).containsExactly("closed", "failed");
+    assertThat(failed).extracting(ImageInfo::fileName).containsExactly("run-1-1.png");
+  }
+
+  @Test
+  void aPartFileMayStartOverButItsBytesAreNotWrittenTwice() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("seedream-outputs");
+    try {
+      PartFiles.PartFile part = PartFiles.create(dir, ".run-1-1-");
+      ImageBody body = body(new ImageOutputs.PartFileOutput(part), 1000);
+      body.write(ByteBuffer.wrap("garbage-first-attempt".getBytes(StandardCharsets.US_ASCII)));
+      body.reset();
+      body.write(ByteBuffer.wrap(PNG));
+      assertThat(body.finish("image/png").extension()).isEqualTo("png");
+      assertThat(java.nio.file.Files.readAllBytes(part.path())).isEqualTo(PNG);
+      part.delete();
+    } finally {
+      java.nio.file.Files.deleteIfExists(dir);
+    }
+  }
+}
