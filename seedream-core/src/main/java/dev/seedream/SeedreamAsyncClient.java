@@ -182,7 +182,7 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * A view of this client for the calls of one job: the same engine (budget, polling,
    * connections), and every event of its calls told to the context's listener and, through {@link
    * SeedreamListener#forCall}, to the client's; every log line of its calls carries the tag.
-   * Closing the view closes the client.
+   * Closing the view does nothing (it owns nothing): close the client it came from.
    *
    * <pre>{@code
    * SeedreamAsyncClient job = client.withContext(CallContext.of("order-4711").withListener(progress));
@@ -223,9 +223,14 @@ public final class SeedreamAsyncClient implements AutoCloseable {
     return engine.describe() + (scope.context() == null ? "" : ", context=" + scope.context().tag());
   }
 
-  /** Stops all waits (they fail with {@link CancelledException}) and frees threads and connections. */
+  /**
+   * Stops all waits (they fail with {@link CancelledException}) and frees threads and connections;
+   * on a {@link #withContext view}, does nothing.
+   */
   @Override
   public void close() {
-    engine.close();
+    if (scope.context() == null) {
+      engine.close();
+    }
   }
 }

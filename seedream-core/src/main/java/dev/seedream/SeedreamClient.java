@@ -164,7 +164,7 @@ public final class SeedreamClient implements AutoCloseable {
   /**
    * A view of this client for the calls of one job, as {@link
    * SeedreamAsyncClient#withContext(CallContext)}: the same engine, the events of its calls told to
-   * the context's listener, its log lines tagged. Closing the view closes the client.
+   * the context's listener, its log lines tagged. Closing the view does nothing: close the client it came from.
    *
    * <pre>{@code
    * Run run = client.withContext(CallContext.of("order-4711").withListener(progress)).generate(request);
@@ -182,7 +182,7 @@ public final class SeedreamClient implements AutoCloseable {
     return "SeedreamClient{" + async.describe() + "}";
   }
 
-  /** Stops all waits and frees threads and connections. */
+  /** Stops all waits and frees threads and connections; on a {@link #withContext view}, does nothing. */
   @Override
   public void close() {
     async.close();

@@ -133,6 +133,21 @@ class CallContextTest {
   }
 
   @Test
+  void closingAViewLeavesItsClientWorking() {
+    VirtualScheduler time = new VirtualScheduler();
+    ScriptedServer server = new ScriptedServer(time::nanoTime, new RunbaseScript("succeeded"));
+    try (SeedreamClient client = SeedreamClient.builder().apiKey(EngineTestSupport.KEY).baseUrl("https://runbase.test")
+        .transport(server).codec(new TextCodec()).scheduler(time).build()) {
+      try (SeedreamClient view = client.withContext(CallContext.of("job-1"))) {
+        assertThat(view.async().submit(GenerationRequest.builder().prompt("x").build())).isCompleted();
+      }
+      CompletableFuture<RunId> after = client.async().submit(GenerationRequest.builder().prompt("y").build());
+      assertThat(after).isCompleted();
+      assertThat(after.join().value()).isNotBlank();
+    }
+  }
+
+  @Test
   void aTagMustNameAJob() {
     assertThatThrownBy(() -> CallContext.of(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
     assertThatThrownBy(() -> CallContext.of("x".repeat(201))).hasMessageContaining("at most 200 characters, but was 201");

@@ -184,7 +184,7 @@ public final class ReactiveSeedreamClient implements AutoCloseable {
   /**
    * A view of this client for the calls of one job, as {@link
    * SeedreamAsyncClient#withContext(CallContext)}: the same engine, the events of its calls told to
-   * the context's listener, its log lines tagged. Closing the view closes the client.
+   * the context's listener, its log lines tagged. Closing the view does nothing: close the client it came from.
    *
    * @since 0.1.0
    */
@@ -199,7 +199,7 @@ public final class ReactiveSeedreamClient implements AutoCloseable {
     return "ReactiveSeedreamClient" + engine.substring(engine.indexOf('{'));
   }
 
-  /** Stops all waits and frees threads and connections. */
+  /** Stops all waits and frees threads and connections; on a {@link #withContext view}, does nothing. */
   @Override
   public void close() {
     async.close();
