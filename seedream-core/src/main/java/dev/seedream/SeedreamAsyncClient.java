@@ -210,8 +210,8 @@ public final class SeedreamAsyncClient implements AutoCloseable {
       call.end(scope, e);
       throw e;
     }
-    result.whenComplete((value, error) -> call.end(scope, error));
-    return result;
+    // the caller sees the result once the listeners have heard the call's end
+    return Futures.whenDone(result, (value, error) -> call.end(scope, error));
   }
 
   /** {@code SeedreamAsyncClient{baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}}: the key redacted. */

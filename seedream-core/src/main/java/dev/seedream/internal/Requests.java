@@ -321,7 +321,7 @@ final class Requests {
       } catch (Exception e) {
         inflight = CompletableFuture.failedFuture(e);
       }
-      observe(inflight);
+      CompletableFuture<HttpResponse> observed = observe(inflight);
       pending = inflight;
       CompletableFuture<HttpResponse> sent = inflight;
       if (result.isDone()) {
@@ -342,17 +342,19 @@ final class Requests {
                 },
                 timeout);
       }
-      sent.whenComplete((response, error) -> onOutcome(attempt, timeout, response, error));
+      // after the listener has heard the attempt's end, so that it hears it before the call's end
+      observed.whenComplete((response, error) -> onOutcome(attempt, timeout, response, error));
     }
 
-    /** Tells the listener of this attempt, and of how it ends. */
-    private void observe(CompletableFuture<HttpResponse> inflight) {
+    /** Tells the listener of this attempt; the stage returned completes once it has heard its end. */
+    private CompletableFuture<HttpResponse> observe(CompletableFuture<HttpResponse> inflight) {
       SeedreamListener.Exchange exchange = Listeners.exchange(scope.listener(), new SeedreamListener.Request(
           kind.event, request.method(), kind.pathTemplate, attempts, Optional.ofNullable(runId)));
-      if (exchange != SeedreamListener.Exchange.NONE) {
-        inflight.whenComplete((response, error) -> Listeners.safely(
-            () -> exchange.ended(error == null ? response.status() : 0, error == null ? null : Blocking.unwrap(error))));
+      if (exchange == SeedreamListener.Exchange.NONE) {
+        return inflight;
       }
+      return inflight.whenComplete((response, error) -> Listeners.safely(
+          () -> exchange.ended(error == null ? response.status() : 0, error == null ? null : Blocking.unwrap(error))));
     }
 
     private void onOutcome(int attempt, Duration timeout, HttpResponse response, Throwable error) {
