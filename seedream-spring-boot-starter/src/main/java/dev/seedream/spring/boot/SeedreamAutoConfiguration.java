@@ -93,4 +93,16 @@ public class SeedreamAutoConfiguration {
           .transport((dev.seedream.spi.AsyncHttpTransport) transport).build();
     }
   }
+
+  /** The health indicator: off by default, since each read costs a request of the key's budget. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  @ConditionalOnProperty(prefix = "seedream.health", name = "enabled", havingValue = "true")
+  static class HealthCheck {
+    @Bean
+    @ConditionalOnMissingBean(name = "seedreamHealthIndicator")
+    SeedreamHealthIndicator seedreamHealthIndicator(SeedreamAsyncClient client, SeedreamProperties properties) {
+      return new SeedreamHealthIndicator(client, properties.getHealth().getTimeout());
+    }
+  }
 }

@@ -36,6 +36,7 @@ public class SeedreamProperties {
   private final RateBudget rateBudget = new RateBudget();
   private final Retry retry = new Retry();
   private final Poll poll = new Poll();
+  private final Health health = new Health();
 
   public boolean isEnabled() {
     return enabled;
@@ -137,6 +138,10 @@ public class SeedreamProperties {
     return poll;
   }
 
+  public Health getHealth() {
+    return health;
+  }
+
   @Override
   public String toString() {
     return "SeedreamProperties{enabled=" + enabled + ", apiKey=" + (apiKey == null ? "unset" : "(set, not shown)")
@@ -208,6 +213,30 @@ public class SeedreamProperties {
 
     public void setMaxBackoff(Duration maxBackoff) {
       this.maxBackoff = maxBackoff;
+    }
+  }
+
+  /** The health indicator ({@code seedream.health.*}). */
+  public static class Health {
+    /** Whether the Actuator health indicator is on; each check costs one request of the key's rate budget. */
+    private boolean enabled;
+    /** The longest wait of one check. */
+    private Duration timeout = Duration.ofSeconds(10);
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
     }
   }
 

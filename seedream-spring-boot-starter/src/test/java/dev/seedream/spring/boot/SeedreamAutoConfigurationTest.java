@@ -217,6 +217,13 @@ class SeedreamAutoConfigurationTest {
   }
 
   @Test
+  void theHealthIndicatorIsOffByDefaultSinceEachReadCostsARequest() {
+    runner.run(context -> assertThat(context).doesNotHaveBean(SeedreamHealthIndicator.class));
+    runner.withPropertyValues("seedream.health.enabled=true")
+        .run(context -> assertThat(context).hasSingleBean(SeedreamHealthIndicator.class));
+  }
+
+  @Test
   void thePropertiesNeverShowTheKey() {
     SeedreamProperties properties = new SeedreamProperties();
     properties.setApiKey(fake.apiKey());
