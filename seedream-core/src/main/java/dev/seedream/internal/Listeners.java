@@ -32,4 +32,15 @@ final class Listeners {
       return SeedreamListener.Exchange.NONE;
     }
   }
+
+  /** The listener {@code listener} returns for a call; {@code listener} itself if it returns null or throws. */
+  static SeedreamListener forOperation(SeedreamListener listener, SeedreamListener.Operation operation) {
+    try {
+      SeedreamListener forCall = listener.operationStarted(operation);
+      return forCall == null ? listener : forCall;
+    } catch (RuntimeException e) {
+      threw(e);
+      return listener;
+    }
+  }
 }

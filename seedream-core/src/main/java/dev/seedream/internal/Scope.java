@@ -72,17 +72,11 @@ public final class Scope {
   public Scope begin(String operation, RunInput input) {
     SeedreamListener.Operation call =
         new SeedreamListener.Operation(operation, Optional.ofNullable(context), Optional.ofNullable(input));
-    SeedreamListener forCall;
-    try {
-      forCall = listener.operationStarted(call);
-    } catch (RuntimeException e) {
-      Listeners.threw(e);
-      forCall = null;
-    }
+    SeedreamListener forCall = Listeners.forOperation(listener, call);
     if (context != null) {
       Listeners.safely(() -> listener.callStarted(context, operation));
     }
-    return new Scope(forCall == null ? listener : forCall, context, call);
+    return new Scope(forCall, context, call);
   }
 
   /**
@@ -157,15 +151,7 @@ public final class Scope {
 
       @Override
       public SeedreamListener operationStarted(SeedreamListener.Operation operation) {
-        SeedreamListener one;
-        try {
-          one = first.operationStarted(operation);
-        } catch (RuntimeException e) {
-          Listeners.threw(e);
-          one = first;
-        }
-        SeedreamListener two = second.operationStarted(operation);
-        return both(one == null ? first : one, two == null ? second : two);
+        return both(Listeners.forOperation(first, operation), Listeners.forOperation(second, operation));
       }
 
       @Override

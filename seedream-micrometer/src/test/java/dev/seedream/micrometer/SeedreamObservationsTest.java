@@ -231,6 +231,33 @@ class SeedreamObservationsTest {
     assertThat(meters.get(SeedreamMeterBinder.WAITING).gauge().value()).isZero();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"apache", "reactor"})
+  void aListenerThatThrowsBreaksNoCall(String transport) {
+    SeedreamObservations observations = SeedreamObservations.create(registry, transport);
+    SeedreamListener throwing = new SeedreamListener() {
+      @Override
+      public SeedreamListener operationStarted(Operation operation) {
+        throw new IllegalStateException("listener bug");
+      }
+
+      @Override
+      public Exchange requestStarted(Request request) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    SeedreamAsyncClient client = client(transport, observations, b -> b);
+
+    Run run = client.withContext(CallContext.of("job-8").withListener(throwing)).generate(request()).join();
+
+    assertThat(run.id().value()).isNotBlank();
+    assertThat(registry)
+        .hasObservationWithNameEqualTo(SeedreamObservations.OPERATION).that()
+        .hasLowCardinalityKeyValue("outcome", "success")
+        .hasBeenStopped();
+    assertThat(observations.requestsInFlight()).isZero();
+  }
+
   @org.junit.jupiter.api.Test
   void aTransportNameThatCouldCarryAnythingIsRefused() {
     assertThatThrownBy(() -> SeedreamObservations.create(registry, "https://host/x"))
