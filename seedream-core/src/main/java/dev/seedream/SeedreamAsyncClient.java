@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The non-blocking client: every method returns at once with a {@link CompletableFuture}.
@@ -65,7 +65,7 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * Runbase without a readable answer (it is never sent twice).
    */
   public CompletableFuture<RunId> submit(RunInput input) {
-    return traced("submit", () -> engine.submit(input, null, scope));
+    return traced("submit", input, call -> engine.submit(input, null, call));
   }
 
   /**
@@ -75,12 +75,12 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    */
   public CompletableFuture<RunId> submit(RunInput input, Duration deadline) {
     Duration checked = RetryPolicy.positive(deadline, "deadline");
-    return traced("submit", () -> engine.submit(input, checked, scope));
+    return traced("submit", input, call -> engine.submit(input, checked, call));
   }
 
   /** Reads a run once, as it stands. */
   public CompletableFuture<Run> get(RunId runId) {
-    return traced("get", () -> engine.get(runId, scope));
+    return traced("get", null, call -> engine.get(runId, call));
   }
 
   /**
@@ -89,13 +89,13 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * DeadlineExceededException} if the deadline passed first.
    */
   public CompletableFuture<Run> await(RunId runId) {
-    return traced("await", () -> engine.await(runId, null, run -> {}, scope));
+    return traced("await", null, call -> engine.await(runId, null, run -> {}, call));
   }
 
   /** Waits for a run to end within {@code deadline}. */
   public CompletableFuture<Run> await(RunId runId, Duration deadline) {
     Duration checked = RetryPolicy.positive(deadline, "deadline");
-    return traced("await", () -> engine.await(runId, checked, run -> {}, scope));
+    return traced("await", null, call -> engine.await(runId, checked, run -> {}, call));
   }
 
   /**
@@ -108,7 +108,7 @@ public final class SeedreamAsyncClient implements AutoCloseable {
   public CompletableFuture<Run> watch(RunId runId, Consumer<Run> onUpdate) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(onUpdate, "onUpdate");
-    return traced("watch", () -> engine.await(runId, null, onUpdate, scope));
+    return traced("watch", null, call -> engine.await(runId, null, onUpdate, call));
   }
 
   /** Waits for a run to end within {@code deadline}, telling {@code onUpdate} of each status change. */
@@ -116,7 +116,7 @@ public final class SeedreamAsyncClient implements AutoCloseable {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(onUpdate, "onUpdate");
     Duration checked = RetryPolicy.positive(deadline, "deadline");
-    return traced("watch", () -> engine.await(runId, checked, onUpdate, scope));
+    return traced("watch", null, call -> engine.await(runId, checked, onUpdate, call));
   }
 
   /** Creates a run and waits for it within the client's default deadline. */
@@ -131,9 +131,9 @@ public final class SeedreamAsyncClient implements AutoCloseable {
   public CompletableFuture<Run> generate(RunInput input, Duration deadline) {
     Objects.requireNonNull(input, "input");
     long end = engine.nanoTime() + RetryPolicy.positive(deadline, "deadline").toNanos();
-    return traced("generate", () -> Futures.chain(engine.submit(input, deadline, scope), runId -> {
+    return traced("generate", input, call -> Futures.chain(engine.submit(input, deadline, call), runId -> {
       Duration left = Duration.ofNanos(Math.max(1, end - engine.nanoTime()));
-      return engine.await(runId, deadline, left, run -> {}, scope);
+      return engine.await(runId, deadline, left, run -> {}, call);
     }));
   }
 
@@ -149,7 +149,7 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * are spent, or {@link CancelledException}.
    */
   public CompletableFuture<List<Path>> download(Run run, Path directory) {
-    return traced("download", () -> engine.download(run, directory, scope));
+    return traced("download", null, call -> engine.download(run, directory, call));
   }
 
   /**
@@ -164,7 +164,7 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * @since 0.1.0
    */
   public CompletableFuture<List<ImageInfo>> download(Run run, ImageSink sink) {
-    return traced("download", () -> engine.download(run, sink, scope));
+    return traced("download", null, call -> engine.download(run, sink, call));
   }
 
   /**
@@ -175,7 +175,7 @@ public final class SeedreamAsyncClient implements AutoCloseable {
    * @since 0.1.0
    */
   public CompletableFuture<List<ImageBytes>> downloadBytes(Run run) {
-    return traced("downloadBytes", () -> engine.downloadBytes(run, scope));
+    return traced("downloadBytes", null, call -> engine.downloadBytes(run, call));
   }
 
   /**
@@ -195,21 +195,23 @@ public final class SeedreamAsyncClient implements AutoCloseable {
     return new SeedreamAsyncClient(engine, Objects.requireNonNull(context, "context"));
   }
 
-  /** Runs one call of the face, telling the scope when it starts and ends. */
-  private <T> CompletableFuture<T> traced(String operation, Supplier<CompletableFuture<T>> call) {
-    if (scope.context() == null) {
-      return call.get();
-    }
-    scope.started(operation);
+  /**
+   * Runs one call of the face in a scope of its own, telling the listeners when it starts and ends.
+   *
+   * @param input what the call creates a run of, or null
+   */
+  private <T> CompletableFuture<T> traced(
+      String operation, RunInput input, Function<Scope, CompletableFuture<T>> work) {
+    Scope call = scope.begin(operation, input);
     CompletableFuture<T> result;
     try {
-      result = call.get();
+      result = work.apply(call);
     } catch (RuntimeException e) {
-      scope.ended(operation, e);
+      call.end(scope, e);
       throw e;
     }
-    result.whenComplete((value, error) -> scope.ended(operation, error));
-    return result;
+    // the caller sees the result once the listeners have heard the call's end
+    return Futures.whenDone(result, (value, error) -> call.end(scope, error));
   }
 
   /** {@code SeedreamAsyncClient{baseUrl=https://runbase.net, transport=ApacheHttpTransport (blocking), key=sk-...4f60}}: the key redacted. */

@@ -59,6 +59,7 @@ final class BudgetGate {
               queue.remove(ticket);
             }
           }
+          ticket.waitEnded(error == null);
         });
     drain();
     return ticket.future;
@@ -117,7 +118,7 @@ final class BudgetGate {
     }
     Duration expected = wait;
     for (Ticket ticket : waiting) {
-      Listeners.safely(() -> ticket.listener.waitingForBudget(ticket.request, expected));
+      ticket.waitStarted(expected);
     }
     for (Ticket ticket : granted) {
       if (!ticket.future.complete(ticket.grantedAt)) {
@@ -155,12 +156,31 @@ final class BudgetGate {
     final CompletableFuture<Long> future = new CompletableFuture<>();
     boolean announced;
     long grantedAt;
+    /** Whether the listener was told of a wait, and whether of its end; guarded by the ticket. */
+    private boolean waitTold;
+    private boolean ended;
 
     Ticket(long dueNanos, long sequence, String request, SeedreamListener listener) {
       this.listener = listener;
       this.dueNanos = dueNanos;
       this.sequence = sequence;
       this.request = request;
+    }
+
+    /** Tells the listener that the ticket waits, unless it has already ended. */
+    synchronized void waitStarted(Duration expected) {
+      if (!ended) {
+        waitTold = true;
+        Listeners.safely(() -> listener.waitingForBudget(request, expected));
+      }
+    }
+
+    /** Tells the listener that a wait it was told of has ended. */
+    synchronized void waitEnded(boolean granted) {
+      ended = true;
+      if (waitTold) {
+        Listeners.safely(() -> listener.budgetWaitEnded(request, granted));
+      }
     }
 
     @Override

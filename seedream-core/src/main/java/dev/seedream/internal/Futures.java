@@ -2,6 +2,7 @@ package dev.seedream.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /** Composition of futures where cancelling the result cancels whichever stage is running. */
@@ -52,6 +53,33 @@ public final class Futures {
             if (stage != null) {
               stage.cancel(true);
             }
+          }
+        });
+    return result;
+  }
+
+  /**
+   * {@code source.whenComplete(action)}, but cancelling the result cancels {@code source}: the result
+   * completes once {@code action} has run, so whoever waits for it sees what {@code action} did.
+   */
+  public static <T> CompletableFuture<T> whenDone(CompletableFuture<T> source, BiConsumer<T, Throwable> action) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    source.whenComplete(
+        (value, error) -> {
+          try {
+            action.accept(value, error);
+          } finally {
+            if (error != null) {
+              result.completeExceptionally(Blocking.unwrap(error));
+            } else {
+              result.complete(value);
+            }
+          }
+        });
+    result.whenComplete(
+        (value, error) -> {
+          if (result.isCancelled()) {
+            source.cancel(true);
           }
         });
     return result;

@@ -10,6 +10,7 @@ import dev.seedream.RunId;
 import dev.seedream.RunInput;
 import dev.seedream.RunMayExistException;
 import dev.seedream.SeedreamException;
+import dev.seedream.SeedreamListener;
 import dev.seedream.ServerException;
 import dev.seedream.TransportException;
 import dev.seedream.spi.ApiErrorBody;
@@ -37,11 +38,21 @@ final class Requests {
   /** What a request does, which decides how it may be retried and whether it spends budget. */
   enum Kind {
     /** {@code POST /runs}: creates a run, which costs money; retried only when nothing was created. */
-    CREATE,
+    CREATE(SeedreamListener.RequestKind.CREATE, "/api/v1/runs"),
     /** {@code GET /runs/{id}}: safe to repeat. */
-    READ,
+    READ(SeedreamListener.RequestKind.READ, "/api/v1/runs/{id}"),
     /** A GET of an output image: safe to repeat, not an API request, so it spends no budget. */
-    DOWNLOAD
+    DOWNLOAD(SeedreamListener.RequestKind.DOWNLOAD, "{output}");
+
+    /** What listeners are told. */
+    final SeedreamListener.RequestKind event;
+    /** The path without ids, for listeners. */
+    final String pathTemplate;
+
+    Kind(SeedreamListener.RequestKind event, String pathTemplate) {
+      this.event = event;
+      this.pathTemplate = pathTemplate;
+    }
   }
 
   /**
@@ -310,6 +321,7 @@ final class Requests {
       } catch (Exception e) {
         inflight = CompletableFuture.failedFuture(e);
       }
+      CompletableFuture<HttpResponse> observed = observe(inflight);
       pending = inflight;
       CompletableFuture<HttpResponse> sent = inflight;
       if (result.isDone()) {
@@ -330,7 +342,19 @@ final class Requests {
                 },
                 timeout);
       }
-      sent.whenComplete((response, error) -> onOutcome(attempt, timeout, response, error));
+      // after the listener has heard the attempt's end, so that it hears it before the call's end
+      observed.whenComplete((response, error) -> onOutcome(attempt, timeout, response, error));
+    }
+
+    /** Tells the listener of this attempt; the stage returned completes once it has heard its end. */
+    private CompletableFuture<HttpResponse> observe(CompletableFuture<HttpResponse> inflight) {
+      SeedreamListener.Exchange exchange = Listeners.exchange(scope.listener(), new SeedreamListener.Request(
+          kind.event, request.method(), kind.pathTemplate, attempts, Optional.ofNullable(runId)));
+      if (exchange == SeedreamListener.Exchange.NONE) {
+        return inflight;
+      }
+      return inflight.whenComplete((response, error) -> Listeners.safely(
+          () -> exchange.ended(error == null ? response.status() : 0, error == null ? null : Blocking.unwrap(error))));
     }
 
     private void onOutcome(int attempt, Duration timeout, HttpResponse response, Throwable error) {

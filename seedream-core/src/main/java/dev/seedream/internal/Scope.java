@@ -9,6 +9,7 @@ import dev.seedream.SeedreamException;
 import dev.seedream.SeedreamListener;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What one call of the engine reports to: its listener (the client's, as {@link
@@ -18,10 +19,17 @@ import java.time.Duration;
 public final class Scope {
   private final SeedreamListener listener;
   private final CallContext context;
+  /** The call this scope is of, or null for the scope of a view (which {@link #begin} calls from). */
+  private final SeedreamListener.Operation operation;
 
   private Scope(SeedreamListener listener, CallContext context) {
+    this(listener, context, null);
+  }
+
+  private Scope(SeedreamListener listener, CallContext context, SeedreamListener.Operation operation) {
     this.listener = listener;
     this.context = context;
+    this.operation = operation;
   }
 
   /** The scope of calls without a context: the client's listener. */
@@ -55,17 +63,33 @@ public final class Scope {
     return context == null ? line : "[" + context.tag() + "] " + line;
   }
 
-  /** Tells the listener that a call of this scope started, if it has a context. */
-  public void started(String operation) {
+  /**
+   * The scope of one call of {@code operation}, begun now: its listener is what this scope's listener
+   * returns from {@link SeedreamListener#operationStarted}; {@link #end} must follow once.
+   *
+   * @param input what the call creates a run of, or null
+   */
+  public Scope begin(String operation, RunInput input) {
+    SeedreamListener.Operation call =
+        new SeedreamListener.Operation(operation, Optional.ofNullable(context), Optional.ofNullable(input));
+    SeedreamListener forCall = Listeners.forOperation(listener, call);
     if (context != null) {
       Listeners.safely(() -> listener.callStarted(context, operation));
     }
+    return new Scope(forCall, context, call);
   }
 
-  /** Tells the listener that a call of this scope ended, if it has a context. */
-  public void ended(String operation, Throwable failure) {
+  /**
+   * The call that {@link #begin} began has ended ({@code failure} null when it succeeded): tells the
+   * call's listener, and the view's listener when the call has a context.
+   *
+   * @param view the scope {@code begin} was called on
+   */
+  public void end(Scope view, Throwable failure) {
+    Throwable cause = failure == null ? null : Blocking.unwrap(failure);
+    Listeners.safely(() -> listener.operationEnded(operation, cause));
     if (context != null) {
-      Listeners.safely(() -> listener.callEnded(context, operation, Blocking.unwrap(failure)));
+      Listeners.safely(() -> view.listener.callEnded(context, operation.name(), cause));
     }
   }
 
@@ -123,6 +147,33 @@ public final class Scope {
       public void downloaded(RunId runId, Path file, long bytes) {
         Listeners.safely(() -> first.downloaded(runId, file, bytes));
         second.downloaded(runId, file, bytes);
+      }
+
+      @Override
+      public SeedreamListener operationStarted(SeedreamListener.Operation operation) {
+        return both(Listeners.forOperation(first, operation), Listeners.forOperation(second, operation));
+      }
+
+      @Override
+      public void operationEnded(SeedreamListener.Operation operation, Throwable failure) {
+        Listeners.safely(() -> first.operationEnded(operation, failure));
+        second.operationEnded(operation, failure);
+      }
+
+      @Override
+      public SeedreamListener.Exchange requestStarted(SeedreamListener.Request request) {
+        SeedreamListener.Exchange one = Listeners.exchange(first, request);
+        SeedreamListener.Exchange two = Listeners.exchange(second, request);
+        return (status, failure) -> {
+          Listeners.safely(() -> one.ended(status, failure));
+          Listeners.safely(() -> two.ended(status, failure));
+        };
+      }
+
+      @Override
+      public void budgetWaitEnded(String request, boolean granted) {
+        Listeners.safely(() -> first.budgetWaitEnded(request, granted));
+        second.budgetWaitEnded(request, granted);
       }
 
       @Override
