@@ -10,9 +10,9 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The queue in front of the rate budget. Requests wait here, ordered by when they became due (a
- * poll scheduled earlier goes before one scheduled later; a create goes in at the time it was
- * made), and pass one by one as the budget frees permits and while fewer than {@code maxInFlight}
+ * The queue in front of the rate budget. Requests wait here, creates before all others (a free slot
+ * of the caller waits for its create, while a poll only helps if its run has ended), then ordered by
+ * when they became due (a poll scheduled earlier goes before one scheduled later), and pass one by one as the budget frees permits and while fewer than {@code maxInFlight}
  * are in flight, so that a burst of calls waits here instead of overflowing the transport's pool.
  * One timer wakes the queue when the next permit is due; an answer wakes it too. Nothing blocks.
  */
@@ -26,6 +26,9 @@ final class BudgetGate {
   private boolean closed;
   private final int maxInFlight;
   private int inFlight;
+  private long lastGrantNanos;
+  private boolean throttled;
+  private long spacingNanos;
 
   BudgetGate(RateBudget budget, TaskScheduler scheduler, int maxInFlight) {
     this.maxInFlight = maxInFlight;
@@ -43,9 +46,14 @@ final class BudgetGate {
    * @param listener told when the request waits for the budget
    */
   CompletableFuture<Long> acquire(long dueNanos, String request, SeedreamListener listener) {
+    return acquire(dueNanos, false, request, listener);
+  }
+
+  /** As {@link #acquire(long, String, SeedreamListener)}; {@code first}: before every other kind (creates). */
+  CompletableFuture<Long> acquire(long dueNanos, boolean first, String request, SeedreamListener listener) {
     Ticket ticket;
     synchronized (this) {
-      ticket = new Ticket(dueNanos, sequence++, request, listener);
+      ticket = new Ticket(dueNanos, first, sequence++, request, listener);
       if (closed) {
         ticket.future.cancel(false);
         return ticket.future;
@@ -71,6 +79,14 @@ final class BudgetGate {
     }
     budget.release(grantedNanos, scheduler.nanoTime());
     drain();
+  }
+
+  /**
+   * How long a request that joins the queue now is expected to wait: the requests already waiting,
+   * times the spacing of the grants while the budget was the limit; zero while nothing waits.
+   */
+  synchronized Duration backlog() {
+    return queue.isEmpty() ? Duration.ZERO : Duration.ofNanos(queue.size() * spacingNanos);
   }
 
   /** Tells the budget that the server answered 429 all the same. */
@@ -100,6 +116,7 @@ final class BudgetGate {
         long now = scheduler.nanoTime();
         wait = budget.tryAcquire(now);
         if (!wait.isZero()) {
+          throttled = true;
           scheduleWakeUp(now, wait);
           for (Ticket ticket : queue) {
             if (!ticket.announced) {
@@ -110,6 +127,13 @@ final class BudgetGate {
           break;
         }
         Ticket ticket = queue.poll();
+        if (throttled && lastGrantNanos != 0) {
+          // the budget held this grant back: learn how far apart such grants come
+          long gap = now - lastGrantNanos;
+          spacingNanos = spacingNanos == 0 ? gap : (spacingNanos * 3 + gap) / 4;
+          throttled = false;
+        }
+        lastGrantNanos = now;
         ticket.grantedAt = now;
         inFlight++;
         granted.add(ticket);
@@ -149,6 +173,7 @@ final class BudgetGate {
 
   private static final class Ticket implements Comparable<Ticket> {
     final long dueNanos;
+    final boolean first;
     final long sequence;
     final String request;
     final SeedreamListener listener;
@@ -156,7 +181,8 @@ final class BudgetGate {
     boolean announced;
     long grantedAt;
 
-    Ticket(long dueNanos, long sequence, String request, SeedreamListener listener) {
+    Ticket(long dueNanos, boolean first, long sequence, String request, SeedreamListener listener) {
+      this.first = first;
       this.listener = listener;
       this.dueNanos = dueNanos;
       this.sequence = sequence;
@@ -165,6 +191,9 @@ final class BudgetGate {
 
     @Override
     public int compareTo(Ticket other) {
+      if (first != other.first) {
+        return first ? -1 : 1;
+      }
       int byDue = Long.compare(dueNanos - other.dueNanos, 0);
       return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
     }
