@@ -26,9 +26,10 @@ final class BudgetGate {
   private boolean closed;
   private final int maxInFlight;
   private int inFlight;
-  private long lastGrantNanos;
-  private boolean throttled;
-  private long spacingNanos;
+  /** The times of the last grants, oldest overwritten first: their spacing is the queue's pace. */
+  private final long[] recentGrants = new long[RECENT];
+  private long grants;
+  static final int RECENT = 16;
 
   BudgetGate(RateBudget budget, TaskScheduler scheduler, int maxInFlight) {
     this.maxInFlight = maxInFlight;
@@ -83,10 +84,16 @@ final class BudgetGate {
 
   /**
    * How long a request that joins the queue now is expected to wait: the requests already waiting,
-   * times the spacing of the grants while the budget was the limit; zero while nothing waits.
+   * times the mean spacing of the last {@value #RECENT} grants; zero while nothing waits.
    */
   synchronized Duration backlog() {
-    return queue.isEmpty() ? Duration.ZERO : Duration.ofNanos(queue.size() * spacingNanos);
+    if (queue.isEmpty() || grants < 2) {
+      return Duration.ZERO;
+    }
+    int known = (int) Math.min(grants, RECENT);
+    long newest = recentGrants[(int) ((grants - 1) % RECENT)];
+    long oldest = recentGrants[(int) ((grants - known) % RECENT)];
+    return Duration.ofNanos(queue.size() * ((newest - oldest) / (known - 1)));
   }
 
   /** Tells the budget that the server answered 429 all the same. */
@@ -116,7 +123,6 @@ final class BudgetGate {
         long now = scheduler.nanoTime();
         wait = budget.tryAcquire(now);
         if (!wait.isZero()) {
-          throttled = true;
           scheduleWakeUp(now, wait);
           for (Ticket ticket : queue) {
             if (!ticket.announced) {
@@ -127,13 +133,7 @@ final class BudgetGate {
           break;
         }
         Ticket ticket = queue.poll();
-        if (throttled && lastGrantNanos != 0) {
-          // the budget held this grant back: learn how far apart such grants come
-          long gap = now - lastGrantNanos;
-          spacingNanos = spacingNanos == 0 ? gap : (spacingNanos * 3 + gap) / 4;
-          throttled = false;
-        }
-        lastGrantNanos = now;
+        recentGrants[(int) (grants++ % RECENT)] = now;
         ticket.grantedAt = now;
         inFlight++;
         granted.add(ticket);

@@ -110,7 +110,7 @@ class BudgetGateTest {
   }
 
   @Test
-  void theBacklogIsTheQueueTimesTheSpacingOfThrottledGrants() {
+  void theBacklogIsTheQueueTimesTheSpacingOfTheLastGrants() {
     TickingClock clock = new TickingClock();
     int[] permits = {1};
     RateBudget counted = new RateBudget() {
@@ -134,7 +134,7 @@ class BudgetGateTest {
     gate.release(first.join());
 
     assertThat(second).isDone();
-    assertThat(gate.backlog()).as("one waiting, the held-back grant came about 2 s after the one before")
+    assertThat(gate.backlog()).as("one waiting, the two grants came about 2 s apart")
         .isGreaterThan(Duration.ofMillis(1_900)).isLessThan(Duration.ofMillis(2_100));
   }
 }
