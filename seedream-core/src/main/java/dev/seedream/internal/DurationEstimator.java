@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Learns how long runs take, per duration class (for Seedream 4.5: per quality), from the last
- * runs seen to finish. Estimates are quantiles of the last {@value #WINDOW} durations (the median
- * for the expected duration, which a few outliers do not move).
+ * runs seen to finish: its estimates are quantiles of the last {@value #WINDOW} durations, which
+ * a few outliers do not move much.
  */
 final class DurationEstimator {
   static final int WINDOW = 32;
@@ -25,12 +25,6 @@ final class DurationEstimator {
     int count = counts.getOrDefault(durationClass, 0);
     ring[count % WINDOW] = duration.toNanos();
     counts.put(durationClass, count + 1);
-  }
-
-  /** The expected duration of a run of this class, or {@code fallback} before any was seen. */
-  Duration expected(String durationClass, Duration fallback) {
-    long[] sorted = sorted(durationClass);
-    return sorted.length == 0 ? fallback : Duration.ofNanos(quantile(sorted, 0.5));
   }
 
   /** The durations learned for this class, shortest first; empty before any was seen. */
