@@ -1,15 +1,26 @@
 package dev.seedream;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * When the engine polls a run it waits for.
+ * When the engine polls a run it waits for. All waits of a client are planned together, within its
+ * rate budget.
  *
- * <p>The first poll of a run comes near its expected duration: learned from the runs of the same
- * class (for Seedream 4.5, the same quality) that this client has seen finish, and {@link
- * #initialDelay()} before it has seen any. Later polls come after {@link #interval()}, growing by
- * {@link #multiplier()} up to {@link #maxInterval()}. A {@code Retry-After} header from the server
- * lengthens the wait. All polls of a client share its rate budget.
+ * <p>Once the client has seen runs of the same class (for Seedream 4.5, the same quality) finish,
+ * with {@link #learning()} on, a run is polled at the {@link #quantiles()} of the durations learned
+ * (by default p50, p70, p85 and p95, counted from the answer to its create): each poll where the
+ * run has ended with a known and rising probability. Two polls of one run are never closer than
+ * {@link #interval()} (a quantile that is nearer is skipped) nor, on the ladder, farther apart than
+ * {@link #maxInterval()}. After the last quantile, and before any duration is learned (the first
+ * poll then comes after {@link #initialDelay()}), polls come after {@link #interval()}, growing by
+ * {@link #multiplier()} up to {@link #maxInterval()}.
+ *
+ * <p>While requests wait for the budget, the next poll of a run comes no earlier than that queue is
+ * expected to take (a poll sent sooner would only wait in it); creates go before polls in that
+ * queue. A {@code Retry-After} header from the server lengthens the wait.
  *
  * <pre>{@code
  * PollPolicy fast = PollPolicy.custom().initialDelay(Duration.ofMillis(200)).interval(Duration.ofMillis(200)).build();
@@ -23,6 +34,7 @@ public final class PollPolicy {
   private final double multiplier;
   private final Duration maxInterval;
   private final boolean learning;
+  private final List<Double> quantiles;
 
   private PollPolicy(Builder builder) {
     this.initialDelay = builder.initialDelay;
@@ -30,9 +42,13 @@ public final class PollPolicy {
     this.multiplier = builder.multiplier;
     this.maxInterval = builder.maxInterval;
     this.learning = builder.learning;
+    this.quantiles = builder.quantiles;
   }
 
-  /** First poll after 5 s until durations are learned; then every 1 s, growing by 1.5 up to 5 s. */
+  /**
+   * Polls at p50, p70, p85 and p95 of the learned durations, at least 1 s and at most 5 s apart;
+   * then, and before any is learned (first poll after 5 s), every 1 s, growing by 1.5 up to 5 s.
+   */
   public static PollPolicy ofDefaults() {
     return DEFAULTS;
   }
@@ -47,7 +63,8 @@ public final class PollPolicy {
         .interval(interval)
         .multiplier(multiplier)
         .maxInterval(maxInterval)
-        .learning(learning);
+        .learning(learning)
+        .quantiles(quantiles.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** The wait before the first poll of a run, until the engine has learned how long runs take. */
@@ -70,9 +87,19 @@ public final class PollPolicy {
     return maxInterval;
   }
 
-  /** Whether the first poll is timed by the durations of finished runs. */
+  /** Whether polls are timed by the durations of finished runs. */
   public boolean learning() {
     return learning;
+  }
+
+  /**
+   * The quantiles of the learned durations at which a run is polled, rising, each above 0 and at
+   * most 1.
+   *
+   * @since 0.1.0
+   */
+  public List<Double> quantiles() {
+    return quantiles;
   }
 
   /** The wait after poll number {@code polls} (1 for the first) found the run unfinished. */
@@ -84,7 +111,7 @@ public final class PollPolicy {
   @Override
   public String toString() {
     return "PollPolicy{initialDelay=" + initialDelay + ", interval=" + interval + ", multiplier=" + multiplier
-        + ", maxInterval=" + maxInterval + ", learning=" + learning + "}";
+        + ", maxInterval=" + maxInterval + ", learning=" + learning + ", quantiles=" + quantiles + "}";
   }
 
   /** Builds a {@link PollPolicy}. */
@@ -94,6 +121,7 @@ public final class PollPolicy {
     private double multiplier = 1.5;
     private Duration maxInterval = Duration.ofSeconds(5);
     private boolean learning = true;
+    private List<Double> quantiles = List.of(0.5, 0.7, 0.85, 0.95);
 
     private Builder() {}
 
@@ -120,7 +148,28 @@ public final class PollPolicy {
       return this;
     }
 
-    /** Off: every first poll comes after {@link #initialDelay}. */
+    /**
+     * The quantiles of the learned durations at which a run is polled, e.g. {@code 0.5, 0.7, 0.85,
+     * 0.95}: rising, each above 0 and at most 1; none for polls at intervals only.
+     *
+     * @since 0.1.0
+     */
+    public Builder quantiles(double... quantiles) {
+      List<Double> checked = new ArrayList<>();
+      double previous = 0;
+      for (double q : quantiles) {
+        if (!(q > previous && q <= 1.0)) {
+          throw new IllegalArgumentException("quantiles must rise, each above 0 and at most 1, but were "
+              + Arrays.toString(quantiles) + ": write them as fractions, e.g. 0.5, 0.7, 0.85, 0.95");
+        }
+        checked.add(q);
+        previous = q;
+      }
+      this.quantiles = List.copyOf(checked);
+      return this;
+    }
+
+    /** Off: every first poll comes after {@link #initialDelay}, later ones at intervals. */
     public Builder learning(boolean learning) {
       this.learning = learning;
       return this;

@@ -127,6 +127,20 @@ class EngineTest extends EngineTestSupport {
   }
 
   @Test
+  void aCreateGoesBeforeAPollThatWasDueEarlierWhenBothWaitForTheBudget() {
+    client(new RunbaseScript("succeeded"),
+        b -> b.rateBudget(dev.seedream.spi.RateBudget.slidingWindow(1, Duration.ofSeconds(10))));
+    CompletableFuture<Run> first = client.generate(REQUEST);
+    time.advance(Duration.ofSeconds(7)); // its first poll became due at 5 s and waits for the budget
+    CompletableFuture<Run> second = client.generate(REQUEST);
+    time.advance(Duration.ofMinutes(2));
+
+    assertThat(first.join().status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(second.join().status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(server.received()).extracting(Received::method).startsWith("POST", "POST", "GET");
+  }
+
+  @Test
   void theFirstPollComesLaterOnceRunsHaveBeenSeenToTakeTenSeconds() {
     RunbaseScript script = new RunbaseScript("processing");
     script.onGet(r -> {

@@ -31,8 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client ({@link AcceleratedTime}). Compares seedream-java (all defaults) with {@link NaivePoller}.
  *
  * <pre>
- * java -cp seedream-benchmarks/target/seedream-benchmarks.jar dev.seedream.benchmarks.Efficiency [smoke]
+ * java -cp seedream-benchmarks/target/seedream-benchmarks.jar dev.seedream.benchmarks.Efficiency \
+ *     [smoke|full|sdk [acceleration [seed [concurrency [runs]]]]]
  * </pre>
+ *
+ * <p>{@code sdk} measures seedream-java only; {@code runs} defaults to 10 per unit of concurrency.
  */
 public final class Efficiency {
   static final Duration MEDIAN = Duration.ofSeconds(12);
@@ -85,17 +88,26 @@ public final class Efficiency {
 
   public static void main(String[] args) throws Exception {
     Config config = args.length > 0 && args[0].equals("smoke") ? Config.smoke() : Config.full();
-    if (args.length > 1) {
-      config = new Config(config.runs(), config.concurrency(), Double.parseDouble(args[1]), config.seed());
-    }
+    boolean sdkOnly = args.length > 0 && args[0].equals("sdk");
+    double acceleration = args.length > 1 ? Double.parseDouble(args[1]) : config.acceleration();
+    long seed = args.length > 2 ? Long.parseLong(args[2]) : config.seed();
+    int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : config.concurrency();
+    int runs = args.length > 4 ? Integer.parseInt(args[4]) : args.length > 3 ? 10 * concurrency : config.runs();
+    config = new Config(runs, concurrency, acceleration, seed);
     System.out.println("Efficiency: " + config + ", lognormal durations (median " + MEDIAN.toSeconds()
         + " s, sigma " + SIGMA + "), limit " + LIMIT + " per " + WINDOW.toSeconds() + " s; times in fake seconds");
-    System.out.println(table(run(config)));
+    System.out.println(table(sdkOnly ? runSdk(config) : run(config)));
+  }
+
+  /** seedream-java alone. */
+  public static List<Outcome> runSdk(Config config) throws Exception {
+    List<Outcome> outcomes = new ArrayList<>();
+    outcomes.add(measure("seedream-java", config, (fake, time) -> new SdkGenerator(fake, time)));
+    return outcomes;
   }
 
   public static List<Outcome> run(Config config) throws Exception {
-    List<Outcome> outcomes = new ArrayList<>();
-    outcomes.add(measure("seedream-java", config, (fake, time) -> new SdkGenerator(fake, time)));
+    List<Outcome> outcomes = runSdk(config);
     outcomes.add(measure("naive (1 s poll, 2^n s on 429)", config,
         (fake, time) -> new NaivePoller(fake.baseUrl(), fake.apiKey(), time)));
     return outcomes;
@@ -103,10 +115,12 @@ public final class Efficiency {
 
   public static Table table(List<Outcome> outcomes) {
     Table table = new Table("client", "makespan s", "lower bound s", "makespan / bound", "429s",
-        "requests / run", "finish-to-return p50 s", "p95 s");
+        "requests / run", "runs / s", "of budget at 2 req / run", "finish-to-return p50 s", "p95 s");
     for (Outcome o : outcomes) {
+      double perSecond = o.runs() / o.makespanSeconds();
       table.row(o.client(), Table.fmt(o.makespanSeconds(), 1), Table.fmt(o.lowerBoundSeconds(), 1),
-          Table.fmt(o.ratio(), 3), o.rateLimited(), Table.fmt(o.requestsPerRun(), 2),
+          Table.fmt(o.ratio(), 3), o.rateLimited(), Table.fmt(o.requestsPerRun(), 2), Table.fmt(perSecond, 3),
+          Table.fmt(perSecond / budgetRunsPerSecond(), 3),
           Table.fmt(o.delayP50Seconds(), 2), Table.fmt(o.delayP95Seconds(), 2));
     }
     return table;
@@ -188,6 +202,11 @@ public final class Efficiency {
         Stats.percentile(delays, 50),
         Stats.percentile(delays, 95),
         minObservedMinusDrawn);
+  }
+
+  /** The runs per second the documented limit allows at two requests (a create and a poll) per run. */
+  static double budgetRunsPerSecond() {
+    return LIMIT / (double) WINDOW.toSeconds() / 2;
   }
 
   /** The k-th request of a key can go no earlier than floor((k-1)/LIMIT) windows after the first. */

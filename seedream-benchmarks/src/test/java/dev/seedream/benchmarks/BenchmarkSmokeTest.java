@@ -38,6 +38,22 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void theSimulationNeverBeatsTheBoundAndCreatesFirstShortensTheMakespan() {
+    for (long seed = 7; seed <= 11; seed++) {
+      PollSimulation.Outcome fixed = PollSimulation.simulate(PollSimulation.Policy.fixed(), seed, 10, 100);
+      PollSimulation.Outcome first = PollSimulation.simulate(PollSimulation.Policy.fixedCreatesFirst(), seed, 10, 100);
+      PollSimulation.Outcome ladder = PollSimulation.simulate(PollSimulation.Policy.engine(), seed, 10, 100);
+
+      assertThat(fixed.makespan()).as("seed " + seed).isGreaterThanOrEqualTo(fixed.bound());
+      assertThat(ladder.makespan()).as("seed " + seed).isGreaterThanOrEqualTo(ladder.bound());
+      assertThat(first.makespan()).as("seed " + seed).isLessThan(fixed.makespan());
+      assertThat(ladder.requestsPerRun()).as("a create and at least one poll").isGreaterThanOrEqualTo(2.0);
+    }
+    assertThat(PollSimulation.simulate(PollSimulation.Policy.engine(), 7, 10, 100))
+        .as("deterministic").isEqualTo(PollSimulation.simulate(PollSimulation.Policy.engine(), 7, 10, 100));
+  }
+
+  @Test
   void lowerBoundsFollowTheirDefinitions() {
     assertThat(Efficiency.requestBound(200)).isEqualTo(90.0);
     assertThat(Efficiency.requestBound(20)).isEqualTo(0.0);

@@ -10,9 +10,9 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The queue in front of the rate budget. Requests wait here, ordered by when they became due (a
- * poll scheduled earlier goes before one scheduled later; a create goes in at the time it was
- * made), and pass one by one as the budget frees permits and while fewer than {@code maxInFlight}
+ * The queue in front of the rate budget. Requests wait here, creates before all others (a free slot
+ * of the caller waits for its create, while a poll only helps if its run has ended), then ordered by
+ * when they became due (a poll scheduled earlier goes before one scheduled later), and pass one by one as the budget frees permits and while fewer than {@code maxInFlight}
  * are in flight, so that a burst of calls waits here instead of overflowing the transport's pool.
  * One timer wakes the queue when the next permit is due; an answer wakes it too. Nothing blocks.
  */
@@ -26,6 +26,10 @@ final class BudgetGate {
   private boolean closed;
   private final int maxInFlight;
   private int inFlight;
+  /** The times of the last grants, oldest overwritten first: their spacing is the queue's pace. */
+  private final long[] recentGrants = new long[RECENT];
+  private long grants;
+  static final int RECENT = 16;
 
   BudgetGate(RateBudget budget, TaskScheduler scheduler, int maxInFlight) {
     this.maxInFlight = maxInFlight;
@@ -43,9 +47,14 @@ final class BudgetGate {
    * @param listener told when the request waits for the budget
    */
   CompletableFuture<Long> acquire(long dueNanos, String request, SeedreamListener listener) {
+    return acquire(dueNanos, false, request, listener);
+  }
+
+  /** As {@link #acquire(long, String, SeedreamListener)}; {@code first}: before every other kind (creates). */
+  CompletableFuture<Long> acquire(long dueNanos, boolean first, String request, SeedreamListener listener) {
     Ticket ticket;
     synchronized (this) {
-      ticket = new Ticket(dueNanos, sequence++, request, listener);
+      ticket = new Ticket(dueNanos, first, sequence++, request, listener);
       if (closed) {
         ticket.future.cancel(false);
         return ticket.future;
@@ -72,6 +81,20 @@ final class BudgetGate {
     }
     budget.release(grantedNanos, scheduler.nanoTime());
     drain();
+  }
+
+  /**
+   * How long a request that joins the queue now is expected to wait: the requests already waiting,
+   * times the mean spacing of the last {@value #RECENT} grants; zero while nothing waits.
+   */
+  synchronized Duration backlog() {
+    if (queue.isEmpty() || grants < 2) {
+      return Duration.ZERO;
+    }
+    int known = (int) Math.min(grants, RECENT);
+    long newest = recentGrants[(int) ((grants - 1) % RECENT)];
+    long oldest = recentGrants[(int) ((grants - known) % RECENT)];
+    return Duration.ofNanos(queue.size() * ((newest - oldest) / (known - 1)));
   }
 
   /** Tells the budget that the server answered 429 all the same. */
@@ -111,6 +134,7 @@ final class BudgetGate {
           break;
         }
         Ticket ticket = queue.poll();
+        recentGrants[(int) (grants++ % RECENT)] = now;
         ticket.grantedAt = now;
         inFlight++;
         granted.add(ticket);
@@ -150,6 +174,7 @@ final class BudgetGate {
 
   private static final class Ticket implements Comparable<Ticket> {
     final long dueNanos;
+    final boolean first;
     final long sequence;
     final String request;
     final SeedreamListener listener;
@@ -160,7 +185,8 @@ final class BudgetGate {
     private boolean waitTold;
     private boolean ended;
 
-    Ticket(long dueNanos, long sequence, String request, SeedreamListener listener) {
+    Ticket(long dueNanos, boolean first, long sequence, String request, SeedreamListener listener) {
+      this.first = first;
       this.listener = listener;
       this.dueNanos = dueNanos;
       this.sequence = sequence;
@@ -185,6 +211,9 @@ final class BudgetGate {
 
     @Override
     public int compareTo(Ticket other) {
+      if (first != other.first) {
+        return first ? -1 : 1;
+      }
       int byDue = Long.compare(dueNanos - other.dueNanos, 0);
       return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
     }

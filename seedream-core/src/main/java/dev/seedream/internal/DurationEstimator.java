@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Learns how long runs take, per duration class (for Seedream 4.5: per quality), from the last
- * runs seen to finish. The estimate is the median of the last {@value #WINDOW} durations, which a
- * few outliers do not move.
+ * runs seen to finish: its estimates are quantiles of the last {@value #WINDOW} durations, which
+ * a few outliers do not move much.
  */
 final class DurationEstimator {
   static final int WINDOW = 32;
@@ -27,16 +27,19 @@ final class DurationEstimator {
     counts.put(durationClass, count + 1);
   }
 
-  /** The expected duration of a run of this class, or {@code fallback} before any was seen. */
-  synchronized Duration expected(String durationClass, Duration fallback) {
+  /** The durations learned for this class, shortest first; empty before any was seen. */
+  synchronized long[] sorted(String durationClass) {
     int count = counts.getOrDefault(durationClass, 0);
-    if (count == 0) {
-      return fallback;
-    }
-    int size = Math.min(count, WINDOW);
-    long[] sorted = Arrays.copyOf(samples.get(durationClass), size);
+    long[] sorted = Arrays.copyOf(samples.getOrDefault(durationClass, new long[0]), Math.min(count, WINDOW));
     Arrays.sort(sorted);
-    long median = size % 2 == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
-    return Duration.ofNanos(median);
+    return sorted;
+  }
+
+  /** The {@code q} quantile of sorted, non-empty samples, interpolated between the two nearest. */
+  static long quantile(long[] sorted, double q) {
+    double rank = q * (sorted.length - 1);
+    int low = (int) Math.floor(rank);
+    int high = Math.min(sorted.length - 1, low + 1);
+    return sorted[low] + Math.round((sorted[high] - sorted[low]) * (rank - low));
   }
 }

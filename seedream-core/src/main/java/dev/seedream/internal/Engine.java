@@ -162,7 +162,8 @@ public final class Engine implements AutoCloseable {
     Deadline limit = Deadline.of(deadline == null ? defaultDeadline : deadline, start);
     return Futures.map(requests.create(request, input, limit, this::decodeRun, scope), run -> {
       synchronized (submitted) {
-        submitted.put(run.id(), new Submitted(start, input.durationClass()));
+        // the run's time starts at the create's answer, not before the create waited for the budget
+        submitted.put(run.id(), new Submitted(scheduler.nanoTime(), input.durationClass()));
       }
       Listeners.safely(() -> scope.listener().runSubmitted(run.id(), input));
       return run.id();
@@ -378,10 +379,11 @@ public final class Engine implements AutoCloseable {
         .maxResponseBytes(maxResponseBytes);
   }
 
-  Duration expectedDuration(String durationClass) {
-    return pollPolicy.learning()
-        ? estimator.expected(durationClass, pollPolicy.initialDelay())
-        : pollPolicy.initialDelay();
+  /** The wait before the next poll of a run submitted here, after {@code polls} polls of it. */
+  Duration planPoll(Submitted run, int polls) {
+    long[] learned = pollPolicy.learning() ? estimator.sorted(run.durationClass()) : new long[0];
+    Duration elapsed = Duration.ofNanos(scheduler.nanoTime() - run.startNanos());
+    return PollPlan.next(pollPolicy, learned, polls, elapsed, gate.backlog());
   }
 
   void recordDuration(String durationClass, Duration duration) {

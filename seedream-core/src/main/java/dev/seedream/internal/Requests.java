@@ -268,7 +268,7 @@ final class Requests {
         sendNow();
         return;
       }
-      CompletableFuture<Long> permit = gate.acquire(dueNanos, label, scope.listener());
+      CompletableFuture<Long> permit = gate.acquire(dueNanos, kind == Kind.CREATE, label, scope.listener());
       pending = permit;
       permit.whenComplete(
           (grantedAt, error) -> {

@@ -76,15 +76,12 @@ final class RunWatch {
     result.completeExceptionally(DeadlineExceededException.of(runId, lastStatus, deadline, lastFailure));
   }
 
-  /** Runs submitted here are first polled near their expected duration; others at once. */
+  /** Runs submitted here are first polled by the plan (near their expected duration); others at once. */
   private Duration firstDelay() {
     if (submitted == null) {
       return Duration.ZERO;
     }
-    Duration expected = engine.expectedDuration(submitted.durationClass());
-    Duration elapsed = Duration.ofNanos(scheduler.nanoTime() - submitted.startNanos());
-    Duration remaining = expected.minus(elapsed);
-    return remaining.isNegative() ? Duration.ZERO : remaining;
+    return engine.planPoll(submitted, 0);
   }
 
   private void schedulePoll(Duration delay) {
@@ -150,8 +147,8 @@ final class RunWatch {
       result.completeExceptionally(new RunFailedException(run));
     } else {
       lastUnfinishedPollNanos = scheduler.nanoTime();
-      Duration delay =
-          RetryAfter.parse(answer.retryAfter(), scheduler.now()).orElseGet(() -> policy.intervalAfter(count));
+      Duration delay = RetryAfter.parse(answer.retryAfter(), scheduler.now())
+          .orElseGet(() -> submitted == null ? policy.intervalAfter(count) : engine.planPoll(submitted, count));
       schedulePoll(delay);
     }
   }

@@ -92,4 +92,49 @@ class BudgetGateTest {
     assertThat(gate.acquire(5, "GET /5", SeedreamListener.NONE)).isDone();
     assertThat(gate.acquire(6, "GET /6", SeedreamListener.NONE)).isDone();
   }
+
+  @Test
+  void createsGoBeforePollsThatBecameDueEarlier() {
+    BudgetGate gate = new BudgetGate(RateBudget.unlimited(), new TickingClock(), 1);
+    CompletableFuture<Long> busy = gate.acquire(1, "GET /0", SeedreamListener.NONE);
+    CompletableFuture<Long> poll = gate.acquire(2, false, "GET /1", SeedreamListener.NONE);
+    CompletableFuture<Long> create = gate.acquire(3, true, "POST /runs", SeedreamListener.NONE);
+    assertThat(poll).isNotDone();
+    assertThat(create).isNotDone();
+
+    gate.release(busy.join());
+    assertThat(create).as("the create, due later, goes first").isDone();
+    assertThat(poll).isNotDone();
+    gate.release(create.join());
+    assertThat(poll).isDone();
+  }
+
+  @Test
+  void theBacklogIsTheQueueTimesTheSpacingOfTheLastGrants() {
+    TickingClock clock = new TickingClock();
+    int[] permits = {1};
+    RateBudget counted = new RateBudget() {
+      @Override
+      public Duration tryAcquire(long nowNanos) {
+        return permits[0]-- > 0 ? Duration.ZERO : Duration.ofSeconds(1);
+      }
+
+      @Override
+      public void release(long grantedNanos, long answeredNanos) {}
+    };
+    BudgetGate gate = new BudgetGate(counted, clock, 10);
+    assertThat(gate.backlog()).isZero();
+    CompletableFuture<Long> first = gate.acquire(clock.nanoTime(), "GET /1", SeedreamListener.NONE);
+    CompletableFuture<Long> second = gate.acquire(clock.nanoTime(), "GET /2", SeedreamListener.NONE);
+    gate.acquire(clock.nanoTime(), "GET /3", SeedreamListener.NONE);
+    assertThat(second).isNotDone();
+
+    clock.now += Duration.ofSeconds(2).toNanos();
+    permits[0] = 1;
+    gate.release(first.join());
+
+    assertThat(second).isDone();
+    assertThat(gate.backlog()).as("one waiting, the two grants came about 2 s apart")
+        .isGreaterThan(Duration.ofMillis(1_900)).isLessThan(Duration.ofMillis(2_100));
+  }
 }

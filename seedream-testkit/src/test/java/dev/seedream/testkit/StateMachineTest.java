@@ -4,7 +4,9 @@ import static dev.seedream.testkit.Http.id;
 import static dev.seedream.testkit.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,22 @@ class StateMachineTest {
       assertThat(status(fake, id)).isEqualTo("processing");
       clock.advance(Duration.ofMillis(1));
       assertThat(status(fake, id)).isEqualTo("succeeded");
+    }
+  }
+
+  @Test
+  void aTimedRunSeenLateReportsItsOwnEndAsCompletedAt() {
+    MutableClock clock = new MutableClock();
+    Progression fast = Progression.afterDuration(Duration.ofSeconds(8)).accelerated(4);
+    try (FakeRunbase fake = FakeRunbase.builder().clock(clock).progression(fast).start()) {
+      String id = id(Http.create(fake, "A lamp"));
+      java.time.Instant created = Instant.parse(json(Http.read(fake, id)).get("created_at").getAsString());
+      clock.advance(Duration.ofSeconds(7));
+
+      JsonObject done = json(Http.read(fake, id));
+      assertThat(done.get("status").getAsString()).isEqualTo("succeeded");
+      // 8 s at 4x is 2 s after creation, not the 7 s at which this poll saw it
+      assertThat(Instant.parse(done.get("completed_at").getAsString())).isEqualTo(created.plusSeconds(2));
     }
   }
 

@@ -109,7 +109,10 @@ final class RunRecord {
     }
     status = next;
     if (isTerminal()) {
-      completedAt = now;
+      // A timed run ended at its own end, as a real server reports it, not when a poll saw it.
+      completedAt = progression.isTimed()
+          ? createdAt.plusMillis(Math.round(durationMillis / progression.acceleration()))
+          : now;
       if (FAILED.equals(status)) {
         onFailed.run();
       }

@@ -14,6 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * client's response timeout bounds each read, not the whole attempt; so one daemon thread per
  * transport watches the attempts in flight. It parks while there are none, and wakes at the next
  * deadline or every {@value #INTERRUPT_CHECK_MILLIS} ms to see interrupts while there are some.
+ * A new attempt wakes it only when it was parked idle or the attempt's deadline comes before its
+ * next wake-up, not on every request.
  */
 public final class Watchdog implements AutoCloseable {
   static final long INTERRUPT_CHECK_MILLIS = 20;
@@ -27,6 +29,8 @@ public final class Watchdog implements AutoCloseable {
   private final Object lock = new Object();
   private volatile Thread thread;
   private volatile boolean closed;
+  private volatile boolean idle;
+  private volatile long nextWakeNanos;
 
   /** The deadline, in {@link System#nanoTime()} units, of an attempt that may take {@code timeout}. */
   public static long deadline(Duration timeout) {
@@ -36,7 +40,10 @@ public final class Watchdog implements AutoCloseable {
   /** Starts watching {@code attempt}. */
   public void watch(Attempt attempt) {
     attempts.add(attempt);
-    LockSupport.unpark(thread());
+    Thread watcher = thread();
+    if (idle || attempt.deadlineNanos() - nextWakeNanos < 0) {
+      LockSupport.unpark(watcher);
+    }
   }
 
   /** Stops watching {@code attempt}. */
@@ -62,7 +69,11 @@ public final class Watchdog implements AutoCloseable {
   private void run() {
     while (!closed) {
       if (attempts.isEmpty()) {
-        LockSupport.park(this);
+        idle = true;
+        if (attempts.isEmpty() && !closed) {
+          LockSupport.park(this);
+        }
+        idle = false;
         continue;
       }
       long now = System.nanoTime();
@@ -78,6 +89,7 @@ public final class Watchdog implements AutoCloseable {
           wait = Math.min(wait, attempt.deadlineNanos() - now);
         }
       }
+      nextWakeNanos = now + wait;
       LockSupport.parkNanos(this, wait);
     }
   }
