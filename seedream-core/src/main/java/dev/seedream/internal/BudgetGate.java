@@ -11,15 +11,21 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The queue in front of the rate budget. Requests wait here, creates before all others (a free slot
- * of the caller waits for its create, while a poll only helps if its run has ended), then ordered by
- * when they became due (a poll scheduled earlier goes before one scheduled later), and pass one by one as the budget frees permits and while fewer than {@code maxInFlight}
- * are in flight, so that a burst of calls waits here instead of overflowing the transport's pool.
+ * of the caller waits for its create, while a poll only helps if its run has ended), unless the
+ * longest-waiting other request has been due for {@link #STARVING} (so that a stream of creates
+ * cannot hold back the polls of runs already paid for); each kind ordered by when it became due (a
+ * poll scheduled earlier goes before one scheduled later). They pass one by one as the budget frees
+ * permits and while fewer than {@code maxInFlight} are in flight, so that a burst of calls waits here instead of overflowing the transport's pool.
  * One timer wakes the queue when the next permit is due; an answer wakes it too. Nothing blocks.
  */
 final class BudgetGate {
   private final RateBudget budget;
   private final TaskScheduler scheduler;
-  private final PriorityQueue<Ticket> queue = new PriorityQueue<>();
+  /** A request due this long goes before waiting creates: one window of Runbase's limit. */
+  static final Duration STARVING = RateBudget.RUNBASE_WINDOW;
+
+  private final PriorityQueue<Ticket> creates = new PriorityQueue<>();
+  private final PriorityQueue<Ticket> others = new PriorityQueue<>();
   private long sequence;
   private TaskScheduler.Cancellable wakeUp;
   private long wakeUpAt;
@@ -59,13 +65,13 @@ final class BudgetGate {
         ticket.future.cancel(false);
         return ticket.future;
       }
-      queue.add(ticket);
+      (first ? creates : others).add(ticket);
     }
     ticket.future.whenComplete(
         (ignored, error) -> {
           if (ticket.future.isCancelled()) {
             synchronized (this) {
-              queue.remove(ticket);
+              (ticket.first ? creates : others).remove(ticket);
             }
           }
           ticket.waitEnded(error == null);
@@ -88,13 +94,14 @@ final class BudgetGate {
    * times the mean spacing of the last {@value #RECENT} grants; zero while nothing waits.
    */
   synchronized Duration backlog() {
-    if (queue.isEmpty() || grants < 2) {
+    int waiting = creates.size() + others.size();
+    if (waiting == 0 || grants < 2) {
       return Duration.ZERO;
     }
     int known = (int) Math.min(grants, RECENT);
     long newest = recentGrants[(int) ((grants - 1) % RECENT)];
     long oldest = recentGrants[(int) ((grants - known) % RECENT)];
-    return Duration.ofNanos(queue.size() * ((newest - oldest) / (known - 1)));
+    return Duration.ofNanos(waiting * ((newest - oldest) / (known - 1)));
   }
 
   /** Tells the budget that the server answered 429 all the same. */
@@ -106,8 +113,10 @@ final class BudgetGate {
     List<Ticket> dropped;
     synchronized (this) {
       closed = true;
-      dropped = new ArrayList<>(queue);
-      queue.clear();
+      dropped = new ArrayList<>(creates);
+      dropped.addAll(others);
+      creates.clear();
+      others.clear();
       if (wakeUp != null) {
         wakeUp.cancel();
       }
@@ -120,20 +129,16 @@ final class BudgetGate {
     List<Ticket> waiting = new ArrayList<>();
     Duration wait = Duration.ZERO;
     synchronized (this) {
-      while (!queue.isEmpty() && inFlight < maxInFlight) {
+      while ((!creates.isEmpty() || !others.isEmpty()) && inFlight < maxInFlight) {
         long now = scheduler.nanoTime();
         wait = budget.tryAcquire(now);
         if (!wait.isZero()) {
           scheduleWakeUp(now, wait);
-          for (Ticket ticket : queue) {
-            if (!ticket.announced) {
-              ticket.announced = true;
-              waiting.add(ticket);
-            }
-          }
+          announce(creates, waiting);
+          announce(others, waiting);
           break;
         }
-        Ticket ticket = queue.poll();
+        Ticket ticket = next(now);
         recentGrants[(int) (grants++ % RECENT)] = now;
         ticket.grantedAt = now;
         inFlight++;
@@ -148,6 +153,22 @@ final class BudgetGate {
       if (!ticket.future.complete(ticket.grantedAt)) {
         // Cancelled between the grant and now: nothing is sent, so the place is free again.
         release(ticket.grantedAt);
+      }
+    }
+  }
+
+  /** Creates first, unless the longest-waiting other request is starving; guarded by this. */
+  private Ticket next(long now) {
+    Ticket other = others.peek();
+    boolean starving = other != null && now - other.dueNanos - STARVING.toNanos() >= 0;
+    return creates.isEmpty() || starving ? others.poll() : creates.poll();
+  }
+
+  private static void announce(PriorityQueue<Ticket> queue, List<Ticket> waiting) {
+    for (Ticket ticket : queue) {
+      if (!ticket.announced) {
+        ticket.announced = true;
+        waiting.add(ticket);
       }
     }
   }
@@ -211,9 +232,6 @@ final class BudgetGate {
 
     @Override
     public int compareTo(Ticket other) {
-      if (first != other.first) {
-        return first ? -1 : 1;
-      }
       int byDue = Long.compare(dueNanos - other.dueNanos, 0);
       return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
     }

@@ -110,6 +110,26 @@ class BudgetGateTest {
   }
 
   @Test
+  void aPollDueForAWindowGoesBeforeCreatesSoThatAStreamOfCreatesCannotStarveIt() {
+    TickingClock clock = new TickingClock();
+    BudgetGate gate = new BudgetGate(RateBudget.unlimited(), clock, 1);
+    CompletableFuture<Long> busy = gate.acquire(clock.nanoTime(), "GET /0", SeedreamListener.NONE);
+    CompletableFuture<Long> poll = gate.acquire(clock.nanoTime(), false, "GET /1", SeedreamListener.NONE);
+    CompletableFuture<Long> early = gate.acquire(clock.nanoTime(), true, "POST /runs", SeedreamListener.NONE);
+    gate.release(busy.join());
+    assertThat(early).as("a create goes first while the poll is not starving").isDone();
+    assertThat(poll).isNotDone();
+
+    clock.now += BudgetGate.STARVING.toNanos();
+    CompletableFuture<Long> late = gate.acquire(clock.nanoTime(), true, "POST /runs", SeedreamListener.NONE);
+    gate.release(early.join());
+    assertThat(poll).as("due for a window: before the create").isDone();
+    assertThat(late).isNotDone();
+    gate.release(poll.join());
+    assertThat(late).isDone();
+  }
+
+  @Test
   void theBacklogIsTheQueueTimesTheSpacingOfTheLastGrants() {
     TickingClock clock = new TickingClock();
     int[] permits = {1};
