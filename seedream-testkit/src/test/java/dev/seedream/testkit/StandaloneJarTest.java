@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runnable jar, started as a separate process with the running JVM's java. Runs in the package
- * phase, after the shade plugin built {@code target/seedream-testkit-standalone.jar}.
+ * phase, after the shade plugin built {@code target/seedream-testkit-VERSION-standalone.jar} (the artifact of classifier {@code standalone}).
  */
 class StandaloneJarTest {
   @TempDir Path temp;

@@ -5,7 +5,6 @@ import dev.seedream.PollPolicy;
 import dev.seedream.RetryPolicy;
 import dev.seedream.SeedreamListener;
 import dev.seedream.spi.RateBudget;
-import dev.seedream.transport.reactor.ReactorNettyTransport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
@@ -81,22 +80,12 @@ final class ClientSettings {
     return builder;
   }
 
-  /** The Reactor Netty transport: on Boot's {@code ReactorResourceFactory} when there is one. */
-  ReactorNettyTransport reactorTransport() {
-    if (ClassUtils.isPresent("org.springframework.http.client.ReactorResourceFactory", getClass().getClassLoader())) {
-      ReactorNettyTransport shared = BootReactorResources.transport(beans);
-      if (shared != null) {
-        return shared;
-      }
-    }
-    ReactorNettyTransport.Builder builder = ReactorNettyTransport.builder();
-    if (properties.getMaxConnections() != null) {
-      builder.maxConnections(properties.getMaxConnections());
-    }
-    if (properties.getConnectTimeout() != null) {
-      builder.connectTimeout(properties.getConnectTimeout());
-    }
-    return builder.build();
+  SeedreamProperties properties() {
+    return properties;
+  }
+
+  ConfigurableListableBeanFactory beans() {
+    return beans;
   }
 
   private java.util.Optional<RateBudget> rateBudget() {

@@ -71,7 +71,7 @@ public class SeedreamAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReactorNettyTransport seedreamReactorTransport(ClientSettings settings) {
-      return settings.reactorTransport();
+      return ReactorTransports.create(settings);
     }
 
     @Bean

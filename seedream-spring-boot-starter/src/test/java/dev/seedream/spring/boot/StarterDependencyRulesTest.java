@@ -20,6 +20,16 @@ class StarterDependencyRulesTest {
       noClasses().that().doNotHaveSimpleName("BootReactorResources")
           .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..", "reactor.netty..");
 
+  /**
+   * Beans present whatever the transport name no transport type: Spring introspects their methods, and a
+   * Reactor type there failed every app with the Apache transport alone (seedream-examples-spring-mvc runs one).
+   */
+  @ArchTest
+  static final ArchRule sharedBeansNameNoTransport =
+      noClasses().that().haveSimpleName("ClientSettings").or().haveSimpleName("SeedreamProperties")
+          .or().haveSimpleName("SeedreamAutoConfiguration")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.seedream.transport..");
+
   @ArchTest
   static final ArchRule noInternalsOfOtherModules =
       noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.seedream.internal..",

@@ -11,7 +11,7 @@ import java.util.Locale;
 /** The command line of the runnable jar, read into a {@link FakeRunbase.Builder}. */
 final class StandaloneOptions {
   static final String USAGE = String.join(System.lineSeparator(),
-      "Usage: java -jar seedream-testkit-standalone.jar [options]",
+      "Usage: java -jar seedream-testkit-VERSION-standalone.jar [options]",
       "  --port N                    API port (default 0: a free one)",
       "  --image-port N              image origin port (default 0: a free one)",
       "  --key sk-...                accept this API key (repeatable; default: a generated sk-test- key)",
