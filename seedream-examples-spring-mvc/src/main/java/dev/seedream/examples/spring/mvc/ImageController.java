@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /images?prompt=...}: one generation on the request's thread; errors as RFC 9457 problems. */
+// tag::mvc-controller[]
 @RestController
 class ImageController {
   private final SeedreamClient client;
@@ -47,3 +48,4 @@ class ImageController {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "the image could not be generated");
   }
 }
+// end::mvc-controller[]
