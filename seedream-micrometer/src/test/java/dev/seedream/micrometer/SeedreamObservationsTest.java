@@ -26,6 +26,7 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -124,6 +126,31 @@ class SeedreamObservationsTest {
             .hasLowCardinalityKeyValue("outcome", "success"));
     assertNoSecretOrIdIsLowCardinality(run.id().value());
     assertThat(observations.requestsInFlight()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"apache", "reactor"})
+  void aDownloadIsOneObservationWithEachImageRequestNestedUnderIt(String transport, @TempDir Path out) {
+    SeedreamAsyncClient client = client(transport, SeedreamObservations.create(registry, transport), b -> b);
+    Run run = client.generate(request()).join();
+    registry.clear();
+
+    List<Path> files = client.download(run, out).join();
+
+    assertThat(files).hasSize(run.outputUrls().size());
+    assertThat(registry)
+        .hasNumberOfObservationsWithNameEqualTo(SeedreamObservations.OPERATION, 1)
+        .hasObservationWithNameEqualTo(SeedreamObservations.OPERATION).that()
+        .hasLowCardinalityKeyValue("seedream.operation", "download")
+        .hasLowCardinalityKeyValue("outcome", "success")
+        .hasBeenStopped();
+    assertThat(registry)
+        .hasNumberOfObservationsWithNameEqualTo(SeedreamObservations.REQUEST, files.size())
+        .forAllObservationsWithNameEqualTo(SeedreamObservations.REQUEST, o -> o
+            .hasLowCardinalityKeyValue("seedream.request.kind", "download")
+            .hasLowCardinalityKeyValue("outcome", "success")
+            .hasParentObservationContextMatching(UNDER_OPERATION));
+    assertNoSecretOrIdIsLowCardinality(run.id().value());
   }
 
   @ParameterizedTest
