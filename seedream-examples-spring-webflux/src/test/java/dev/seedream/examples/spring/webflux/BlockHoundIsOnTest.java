@@ -3,6 +3,8 @@ package dev.seedream.examples.spring.webflux;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -11,11 +13,10 @@ import reactor.core.scheduler.Schedulers;
 class BlockHoundIsOnTest {
 
   @Test
-  void aSleepOnANonBlockingThreadFails() {
-    assertThatThrownBy(() -> Mono.fromCallable(() -> {
-          Thread.sleep(1);
-          return "slept";
-        }).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10)))
+  void aParkOnANonBlockingThreadFails() {
+    assertThatThrownBy(() -> Mono.fromCallable(() -> new CountDownLatch(1).await(1, TimeUnit.MILLISECONDS))
+            .subscribeOn(Schedulers.parallel())
+            .block(Duration.ofSeconds(10)))
         .hasMessageContaining("Blocking call");
   }
 }
