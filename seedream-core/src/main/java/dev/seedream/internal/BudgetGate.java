@@ -36,6 +36,12 @@ final class BudgetGate {
   private final long[] recentGrants = new long[RECENT];
   private long grants;
   static final int RECENT = 16;
+  /**
+   * Whether what waits was last held back by the budget, not by {@code maxInFlight}: only a budget
+   * sets a steady pace. A queue in front of the in-flight limit drains at the pace of the answers
+   * (slow while the JVM warms up, fast after), which the last grants do not foretell.
+   */
+  private boolean budgetPaced;
 
   BudgetGate(RateBudget budget, TaskScheduler scheduler, int maxInFlight) {
     this.maxInFlight = maxInFlight;
@@ -91,11 +97,13 @@ final class BudgetGate {
 
   /**
    * How long a request that joins the queue now is expected to wait: the requests already waiting,
-   * times the mean spacing of the last {@value #RECENT} grants; zero while nothing waits.
+   * times the mean spacing of the last {@value #RECENT} grants; zero while nothing waits, and zero
+   * while they wait only for {@code maxInFlight} (as with an unlimited budget): a wait for answers
+   * saves no permit, and a pace measured in a slow moment would push polls far past the queue.
    */
   synchronized Duration backlog() {
     int waiting = creates.size() + others.size();
-    if (waiting == 0 || grants < 2) {
+    if (waiting == 0 || grants < 2 || !budgetPaced) {
       return Duration.ZERO;
     }
     int known = (int) Math.min(grants, RECENT);
@@ -133,6 +141,7 @@ final class BudgetGate {
         long now = scheduler.nanoTime();
         wait = budget.tryAcquire(now);
         if (!wait.isZero()) {
+          budgetPaced = true;
           scheduleWakeUp(now, wait);
           announce(creates, waiting);
           announce(others, waiting);
@@ -143,6 +152,9 @@ final class BudgetGate {
         ticket.grantedAt = now;
         inFlight++;
         granted.add(ticket);
+      }
+      if (inFlight >= maxInFlight && (!creates.isEmpty() || !others.isEmpty())) {
+        budgetPaced = false;
       }
     }
     Duration expected = wait;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.seedream.SeedreamListener;
 import dev.seedream.spi.RateBudget;
 import dev.seedream.spi.TaskScheduler;
+import dev.seedream.testing.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,5 +157,28 @@ class BudgetGateTest {
     assertThat(second).isDone();
     assertThat(gate.backlog()).as("one waiting, the two grants came about 2 s apart")
         .isGreaterThan(Duration.ofMillis(1_900)).isLessThan(Duration.ofMillis(2_100));
+  }
+
+  @Test
+  void aQueueHeldOnlyByMaxInFlightMovesNoPollLater() {
+    // An unlimited budget: 10,000 calls queue only because at most maxInFlight go at once. A pace
+    // measured while answers are slow (a JVM warming up) must not push every poll planned now
+    // that far out: they were planned minutes late, and some passed their deadline unpolled.
+    VirtualScheduler clock = new VirtualScheduler();
+    BudgetGate gate = new BudgetGate(RateBudget.unlimited(), clock, 1);
+    CompletableFuture<Long> current = gate.acquire(clock.nanoTime(), true, "POST /runs", SeedreamListener.NONE);
+    List<CompletableFuture<Long>> queued = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      queued.add(gate.acquire(clock.nanoTime(), true, "POST /runs", SeedreamListener.NONE));
+    }
+    for (int i = 0; i < 3; i++) {
+      clock.advance(Duration.ofSeconds(2));
+      gate.release(current.join());
+      current = queued.remove(0);
+      assertThat(current).isDone();
+    }
+
+    assertThat(queued).hasSize(97).noneMatch(CompletableFuture::isDone);
+    assertThat(gate.backlog()).as("97 waiting, 2 s apart, but for answers, not for permits").isZero();
   }
 }
