@@ -54,6 +54,27 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void theEngineOnVirtualTimeReturnsEveryRunWithinTheLimitAndNeverBeatsTheBound() {
+    for (long latencyMs : new long[] {0, 30}) {
+      EngineSimulation.Outcome outcome =
+          EngineSimulation.simulate(7, 10, 40, java.time.Duration.ofMillis(latencyMs), dev.seedream.PollPolicy.ofDefaults());
+      assertThat(outcome.rateLimited()).as("answers of 429 at latency " + latencyMs).isZero();
+      assertThat(outcome.makespan()).isGreaterThanOrEqualTo(outcome.bound());
+      assertThat(outcome.requestsPerRun()).as("a create and at least one poll").isGreaterThanOrEqualTo(2.0);
+    }
+    assertThat(EngineSimulation.simulate(8, 10, 40, java.time.Duration.ZERO, dev.seedream.PollPolicy.ofDefaults()))
+        .as("deterministic")
+        .isEqualTo(EngineSimulation.simulate(8, 10, 40, java.time.Duration.ZERO, dev.seedream.PollPolicy.ofDefaults()));
+  }
+
+  @Test
+  void theGreedyModelNeverBeatsTheBound() {
+    double[] outcome = GreedyPollSimulation.simulate(7, 10, 100, 0.4, 0, 1, false);
+    assertThat(outcome[0]).as("makespan / bound").isGreaterThanOrEqualTo(1.0);
+    assertThat(outcome[1]).as("requests / run").isGreaterThanOrEqualTo(2.0);
+  }
+
+  @Test
   void lowerBoundsFollowTheirDefinitions() {
     assertThat(Efficiency.requestBound(200)).isEqualTo(90.0);
     assertThat(Efficiency.requestBound(20)).isEqualTo(0.0);

@@ -16,6 +16,10 @@ import java.util.concurrent.CompletableFuture;
  * cannot hold back the polls of runs already paid for); each kind ordered by when it became due (a
  * poll scheduled earlier goes before one scheduled later). They pass one by one as the budget frees
  * permits and while fewer than {@code maxInFlight} are in flight, so that a burst of calls waits here instead of overflowing the transport's pool.
+ * While polls are in flight, another poll passes only if it leaves a free permit for each of them
+ * ({@link RateBudget#available}): a poll that finds its run ended brings its caller's next create,
+ * which should find a place instead of waiting a window behind polls granted in the same instant.
+ * A poll that is starving passes regardless.
  * One timer wakes the queue when the next permit is due; an answer wakes it too. Nothing blocks.
  */
 final class BudgetGate {
@@ -32,10 +36,16 @@ final class BudgetGate {
   private boolean closed;
   private final int maxInFlight;
   private int inFlight;
-  /** The times of the last grants, oldest overwritten first: their spacing is the queue's pace. */
+  /** Requests other than creates in flight: each may bring a create. */
+  private int othersInFlight;
+  /**
+   * The times of the last grants, oldest overwritten first: their spacing is the queue's pace. More
+   * than Runbase's 20 permits of a window, so that a burst of grants as a window turns does not read
+   * as a fast queue.
+   */
   private final long[] recentGrants = new long[RECENT];
   private long grants;
-  static final int RECENT = 16;
+  static final int RECENT = 32;
   /**
    * Whether what waits was last held back by the budget, not by {@code maxInFlight}: only a budget
    * sets a steady pace. A queue in front of the in-flight limit drains at the pace of the answers
@@ -86,10 +96,17 @@ final class BudgetGate {
     return ticket.future;
   }
 
-  /** The request of the permit granted at {@code grantedNanos} is answered (or given up). */
-  void release(long grantedNanos) {
+  /**
+   * The request of the permit granted at {@code grantedNanos} is answered (or given up).
+   *
+   * @param first whether it was acquired as {@code first} (a create)
+   */
+  void release(long grantedNanos, boolean first) {
     synchronized (this) {
       inFlight--;
+      if (!first) {
+        othersInFlight--;
+      }
     }
     budget.release(grantedNanos, scheduler.nanoTime());
     drain();
@@ -139,6 +156,10 @@ final class BudgetGate {
     synchronized (this) {
       while ((!creates.isEmpty() || !others.isEmpty()) && inFlight < maxInFlight) {
         long now = scheduler.nanoTime();
+        if (keepsPlacesForCreates(now)) {
+          // an answer in flight drains the queue again
+          break;
+        }
         wait = budget.tryAcquire(now);
         if (!wait.isZero()) {
           budgetPaced = true;
@@ -151,6 +172,9 @@ final class BudgetGate {
         recentGrants[(int) (grants++ % RECENT)] = now;
         ticket.grantedAt = now;
         inFlight++;
+        if (!ticket.first) {
+          othersInFlight++;
+        }
         granted.add(ticket);
       }
       if (inFlight >= maxInFlight && (!creates.isEmpty() || !others.isEmpty())) {
@@ -164,16 +188,34 @@ final class BudgetGate {
     for (Ticket ticket : granted) {
       if (!ticket.future.complete(ticket.grantedAt)) {
         // Cancelled between the grant and now: nothing is sent, so the place is free again.
-        release(ticket.grantedAt);
+        release(ticket.grantedAt, ticket.first);
       }
     }
   }
 
   /** Creates first, unless the longest-waiting other request is starving; guarded by this. */
   private Ticket next(long now) {
-    Ticket other = others.peek();
-    boolean starving = other != null && now - other.dueNanos - STARVING.toNanos() >= 0;
-    return creates.isEmpty() || starving ? others.poll() : creates.poll();
+    return nextIsOther(now) ? others.poll() : creates.poll();
+  }
+
+  private boolean nextIsOther(long now) {
+    return creates.isEmpty() || starving(others.peek(), now);
+  }
+
+  private static boolean starving(Ticket other, long now) {
+    return other != null && now - other.dueNanos - STARVING.toNanos() >= 0;
+  }
+
+  /**
+   * Whether the next request is a poll (not starving) that must wait for an answer in flight, so
+   * that each request in flight other than a create still finds a free permit for the create it may
+   * bring; guarded by this.
+   */
+  private boolean keepsPlacesForCreates(long now) {
+    if (othersInFlight == 0 || !nextIsOther(now) || starving(others.peek(), now)) {
+      return false;
+    }
+    return budget.available(now) < othersInFlight + 2;
   }
 
   private static void announce(PriorityQueue<Ticket> queue, List<Ticket> waiting) {

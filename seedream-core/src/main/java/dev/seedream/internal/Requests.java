@@ -195,15 +195,17 @@ final class Requests {
   /** A permit of the budget, given back once. */
   private final class Permit {
     private final long grantedAt;
+    private final boolean create;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    Permit(long grantedAt) {
+    Permit(long grantedAt, boolean create) {
       this.grantedAt = grantedAt;
+      this.create = create;
     }
 
     void release() {
       if (released.compareAndSet(false, true)) {
-        gate.release(grantedAt);
+        gate.release(grantedAt, create);
       }
     }
   }
@@ -273,7 +275,7 @@ final class Requests {
       permit.whenComplete(
           (grantedAt, error) -> {
             if (error == null) {
-              held = new Permit(grantedAt);
+              held = new Permit(grantedAt, kind == Kind.CREATE);
               if (result.isDone()) {
                 // Cancelled while the permit was being granted: give it back, send nothing.
                 release();

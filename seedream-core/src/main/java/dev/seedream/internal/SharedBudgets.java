@@ -129,6 +129,11 @@ public final class SharedBudgets {
     }
 
     @Override
+    public int available(long nowNanos) {
+      return budget.available(System.nanoTime());
+    }
+
+    @Override
     public void onRateLimited(Duration pause, long nowNanos) {
       budget.onRateLimited(pause, System.nanoTime());
     }

@@ -66,6 +66,20 @@ public final class SlidingWindowBudget implements RateBudget {
   }
 
   @Override
+  public synchronized int available(long nowNanos) {
+    if (paused && nowNanos - pausedUntil < 0) {
+      return 0;
+    }
+    int free = 0;
+    for (int i = 0; i < used.length; i++) {
+      if (!used[i] || (!inFlight[i] && answered[i] + windowNanos - nowNanos <= 0)) {
+        free++;
+      }
+    }
+    return free;
+  }
+
+  @Override
   public synchronized void release(long grantedNanos, long answeredNanos) {
     for (int i = 0; i < used.length; i++) {
       if (used[i] && inFlight[i] && granted[i] == grantedNanos) {

@@ -39,6 +39,19 @@ public interface RateBudget {
   default void release(long grantedNanos, long answeredNanos) {}
 
   /**
+   * How many permits {@link #tryAcquire} would grant now, one after the other, without waiting. A
+   * hint, never a grant: the engine uses it to keep places free for the creates that polls in
+   * flight may bring (a poll that finds its run ended frees its caller to create the next one). A
+   * budget that cannot tell cheaply (one shared over the network, say) keeps the default, {@link
+   * Integer#MAX_VALUE}, and polls then go whenever a permit is free.
+   *
+   * @param nowNanos the engine's clock, in the units of {@link System#nanoTime()}
+   */
+  default int available(long nowNanos) {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
    * Told when the server answered 429 {@code RATE_LIMITED} all the same (another process is using
    * the key, say): the budget should give no permit for {@code pause}.
    */

@@ -62,7 +62,7 @@ class BudgetGateTest {
     assertThat(tickets).allMatch(CompletableFuture::isDone);
     assertThat(fourth).isNotDone();
     assertThat(tickets.stream().map(CompletableFuture::join).distinct()).as("each grant has its own time").hasSize(3);
-    tickets.forEach(ticket -> gate.release(ticket.join()));
+    tickets.forEach(ticket -> gate.release(ticket.join(), false));
 
     clock.now += Duration.ofMillis(300).toNanos();
     CompletableFuture<Long> fifth = gate.acquire(clock.nanoTime(), "GET /x", SeedreamListener.NONE);
@@ -83,13 +83,13 @@ class BudgetGateTest {
     assertThat(second).isDone();
     assertThat(third).isNotDone();
 
-    gate.release(first.join());
+    gate.release(first.join(), false);
     assertThat(third).isDone();
     CompletableFuture<Long> fourth = gate.acquire(4, "GET /4", SeedreamListener.NONE);
     assertThat(fourth).isNotDone();
     fourth.cancel(false);
-    gate.release(second.join());
-    gate.release(third.join());
+    gate.release(second.join(), false);
+    gate.release(third.join(), false);
     assertThat(gate.acquire(5, "GET /5", SeedreamListener.NONE)).isDone();
     assertThat(gate.acquire(6, "GET /6", SeedreamListener.NONE)).isDone();
   }
@@ -103,10 +103,10 @@ class BudgetGateTest {
     assertThat(poll).isNotDone();
     assertThat(create).isNotDone();
 
-    gate.release(busy.join());
+    gate.release(busy.join(), false);
     assertThat(create).as("the create, due later, goes first").isDone();
     assertThat(poll).isNotDone();
-    gate.release(create.join());
+    gate.release(create.join(), true);
     assertThat(poll).isDone();
   }
 
@@ -117,16 +117,16 @@ class BudgetGateTest {
     CompletableFuture<Long> busy = gate.acquire(clock.nanoTime(), "GET /0", SeedreamListener.NONE);
     CompletableFuture<Long> poll = gate.acquire(clock.nanoTime(), false, "GET /1", SeedreamListener.NONE);
     CompletableFuture<Long> early = gate.acquire(clock.nanoTime(), true, "POST /runs", SeedreamListener.NONE);
-    gate.release(busy.join());
+    gate.release(busy.join(), false);
     assertThat(early).as("a create goes first while the poll is not starving").isDone();
     assertThat(poll).isNotDone();
 
     clock.now += BudgetGate.STARVING.toNanos();
     CompletableFuture<Long> late = gate.acquire(clock.nanoTime(), true, "POST /runs", SeedreamListener.NONE);
-    gate.release(early.join());
+    gate.release(early.join(), true);
     assertThat(poll).as("due for a window: before the create").isDone();
     assertThat(late).isNotDone();
-    gate.release(poll.join());
+    gate.release(poll.join(), false);
     assertThat(late).isDone();
   }
 
@@ -152,7 +152,7 @@ class BudgetGateTest {
 
     clock.now += Duration.ofSeconds(2).toNanos();
     permits[0] = 1;
-    gate.release(first.join());
+    gate.release(first.join(), false);
 
     assertThat(second).isDone();
     assertThat(gate.backlog()).as("one waiting, the two grants came about 2 s apart")
@@ -173,12 +173,54 @@ class BudgetGateTest {
     }
     for (int i = 0; i < 3; i++) {
       clock.advance(Duration.ofSeconds(2));
-      gate.release(current.join());
+      gate.release(current.join(), true);
       current = queued.remove(0);
       assertThat(current).isDone();
     }
 
     assertThat(queued).hasSize(97).noneMatch(CompletableFuture::isDone);
     assertThat(gate.backlog()).as("97 waiting, 2 s apart, but for answers, not for permits").isZero();
+  }
+
+  @Test
+  void whilePollsAreInFlightAnotherPollGoesOnlyIfItLeavesAFreePermitForEachOfThem() {
+    TickingClock clock = new TickingClock();
+    BudgetGate gate = new BudgetGate(RateBudget.slidingWindow(5, Duration.ofSeconds(10)), clock, 10);
+    CompletableFuture<Long> first = gate.acquire(clock.nanoTime(), "GET /1", SeedreamListener.NONE);
+    CompletableFuture<Long> second = gate.acquire(clock.nanoTime(), "GET /2", SeedreamListener.NONE);
+    CompletableFuture<Long> third = gate.acquire(clock.nanoTime(), "GET /3", SeedreamListener.NONE);
+    assertThat(first).as("nothing in flight: the poll goes").isDone();
+    assertThat(second).as("4 free permits, one kept for the first poll's create").isDone();
+    assertThat(third).as("3 free permits would leave 1 for 2 polls in flight").isNotDone();
+
+    CompletableFuture<Long> create = gate.acquire(clock.nanoTime(), true, "POST /runs", SeedreamListener.NONE);
+    assertThat(create).as("a create takes a kept place at once").isDone();
+    gate.release(first.join(), false);
+    assertThat(third).as("2 free permits, 1 poll in flight").isNotDone();
+    gate.release(create.join(), true);
+    assertThat(third).as("an answered create frees no place within the window").isNotDone();
+    gate.release(second.join(), false);
+    assertThat(third).as("no poll in flight: the last free permit goes to the poll").isDone();
+  }
+
+  @Test
+  void aStarvingPollKeepsNoPlaceForCreates() {
+    TickingClock clock = new TickingClock();
+    BudgetGate gate = new BudgetGate(RateBudget.slidingWindow(3, Duration.ofSeconds(10)), clock, 10);
+    CompletableFuture<Long> inFlight = gate.acquire(clock.nanoTime(), "GET /1", SeedreamListener.NONE);
+    long due = clock.nanoTime() - BudgetGate.STARVING.toNanos();
+    CompletableFuture<Long> starving = gate.acquire(due, "GET /2", SeedreamListener.NONE);
+    assertThat(inFlight).isDone();
+    assertThat(starving).as("due for a window: it goes though a poll is in flight and 2 permits are free").isDone();
+  }
+
+  @Test
+  void aBudgetThatCannotTellWhatIsFreeKeepsNoPlaces() {
+    BudgetGate gate = new BudgetGate(RateBudget.unlimited(), new TickingClock(), 10);
+    List<CompletableFuture<Long>> polls = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      polls.add(gate.acquire(i, "GET /" + i, SeedreamListener.NONE));
+    }
+    assertThat(polls).allMatch(CompletableFuture::isDone);
   }
 }

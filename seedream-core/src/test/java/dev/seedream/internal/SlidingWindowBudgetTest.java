@@ -187,4 +187,21 @@ class SlidingWindowBudgetTest {
       }
     }
   }
+
+  @Test
+  void availableCountsThePermitsThatWouldBeGrantedNow() {
+    RateBudget budget = RateBudget.slidingWindow(3, Duration.ofSeconds(1));
+    assertThat(budget.available(0)).isEqualTo(3);
+    assertThat(acquire(budget, 0)).isZero();
+    assertThat(budget.tryAcquire(5)).isZero();
+    assertThat(budget.available(5)).as("one answered, one in flight").isEqualTo(1);
+    assertThat(budget.available(1 * S + MARGIN - 1)).isEqualTo(1);
+    assertThat(budget.available(1 * S + MARGIN)).as("the answered ones' places are free again, the one in flight's not")
+        .isEqualTo(2);
+    assertThat(budget.available(1 * S + MARGIN)).as("asking takes nothing").isEqualTo(2);
+
+    budget.onRateLimited(Duration.ofSeconds(5), 2 * S);
+    assertThat(budget.available(2 * S)).as("paused").isZero();
+    assertThat(RateBudget.unlimited().available(0)).as("cannot tell").isEqualTo(Integer.MAX_VALUE);
+  }
 }
