@@ -137,36 +137,35 @@ class CallerThreadTest {
 
   @Test
   void interruptingACallerInItsOwnExchangeEndsItWithCancelledAndKeepsTheFlag() throws Exception {
-    CountDownLatch entered = new CountDownLatch(1);
-    Recording transport = new Recording(true, request -> {
-      entered.countDown();
-      return untilInterrupted(request);
-    });
-    client = client(transport, b -> b);
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicReference<Boolean> flag = new AtomicReference<>();
-    Thread caller = new Thread(() -> {
-      try {
-        client.get(RUN);
-      } catch (Throwable e) {
-        thrown.set(e);
-        flag.set(Thread.currentThread().isInterrupted());
-      }
-    }, "interrupted-caller");
-    caller.start();
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    Blocked caller = blockedInItsOwnExchange("interrupted-caller");
 
-    caller.interrupt();
-    caller.join(10_000);
+    caller.thread.interrupt();
+    caller.thread.join(10_000);
 
-    assertThat(caller.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(CancelledException.class);
-    assertThat(flag.get()).isTrue();
-    assertThat(transport.threads).containsExactly("interrupted-caller");
+    assertThat(caller.thread.isAlive()).isFalse();
+    assertThat(caller.thrown.get()).isInstanceOf(CancelledException.class);
+    assertThat(caller.flag.get()).isTrue();
+    assertThat(caller.transport.threads).containsExactly("interrupted-caller");
   }
 
   @Test
   void closingTheClientEndsACallersOwnExchangeAndLeavesItsThreadUninterrupted() throws Exception {
+    Blocked caller = blockedInItsOwnExchange("caller-at-close");
+
+    client.close();
+    caller.thread.join(10_000);
+
+    assertThat(caller.thread.isAlive()).isFalse();
+    assertThat(caller.thrown.get()).isInstanceOf(CancelledException.class).hasMessageContaining("closed");
+    assertThat(caller.flag.get()).as("the interrupt was the client's, not the caller's").isFalse();
+    assertThat(caller.transport.threads).containsExactly("caller-at-close");
+  }
+
+  /** A thread whose {@code get} is in its exchange, on its own thread, until interrupted. */
+  private record Blocked(Thread thread, Recording transport, AtomicReference<Throwable> thrown,
+      AtomicReference<Boolean> flag) {}
+
+  private Blocked blockedInItsOwnExchange(String name) throws InterruptedException {
     CountDownLatch entered = new CountDownLatch(1);
     Recording transport = new Recording(true, request -> {
       entered.countDown();
@@ -182,17 +181,10 @@ class CallerThreadTest {
         thrown.set(e);
         flag.set(Thread.currentThread().isInterrupted());
       }
-    }, "caller-at-close");
+    }, name);
     caller.start();
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-
-    client.close();
-    caller.join(10_000);
-
-    assertThat(caller.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(CancelledException.class).hasMessageContaining("closed");
-    assertThat(flag.get()).as("the interrupt was the client's, not the caller's").isFalse();
-    assertThat(transport.threads).containsExactly("caller-at-close");
+    return new Blocked(caller, transport, thrown, flag);
   }
 
   @Test

@@ -378,7 +378,8 @@ final class Requests {
       if (attempt != attempts) {
         return;
       }
-      inFlight = false;
+      // inFlight stays set until a retry shows that nothing was created: a deadline that passes while the
+      // failure of a create that was sent is being handled must not say that nothing was created
       release();
       if (result.isDone()) {
         return;
@@ -488,6 +489,7 @@ final class Requests {
     }
 
     private void retryLater(Duration delay, SeedreamException cause) {
+      inFlight = false;
       result.lastFailure = cause;
       int attempt = attempts;
       if (deadline != null && delay.toNanos() >= deadline.remainingNanos(scheduler.nanoTime())) {
