@@ -30,7 +30,13 @@ import java.util.function.Consumer;
  * ApiException} subclasses for error answers, {@link RunFailedException}, {@link
  * DeadlineExceededException}, {@link TransportException}, {@link MalformedResponseException}.
  * <b>Interruption.</b> Interrupting a waiting thread stops the work of its call at once and throws
- * {@link CancelledException} with the interrupt flag set.
+ * {@link CancelledException} with the interrupt flag set (a create that may have reached Runbase
+ * throws {@link RunMayExistException}, the flag set too).
+ * <b>Where requests run.</b> When the transport ends its exchanges by their timeout itself ({@link
+ * dev.seedream.spi.HttpTransport#enforcesTimeout()}, as the Apache transport does) and the rate budget
+ * has a permit at once, the first request of a call runs on the calling thread, which waits anyway;
+ * everything else (requests that waited for the budget, retries, later polls) runs on the client's
+ * {@code seedream-io} threads.
  */
 public final class SeedreamClient implements AutoCloseable {
   private final SeedreamAsyncClient async;
@@ -62,7 +68,7 @@ public final class SeedreamClient implements AutoCloseable {
    *     (it is never sent twice)
    */
   public RunId submit(RunInput input) {
-    return Blocking.await(async.submit(input), null);
+    return Blocking.call(() -> async.submit(input), null);
   }
 
   /**
@@ -73,12 +79,12 @@ public final class SeedreamClient implements AutoCloseable {
    *     readable answer
    */
   public RunId submit(RunInput input, Duration deadline) {
-    return Blocking.await(async.submit(input, deadline), null);
+    return Blocking.call(() -> async.submit(input, deadline), null);
   }
 
   /** Reads a run once, as it stands. */
   public Run get(RunId runId) {
-    return Blocking.await(async.get(runId), runId);
+    return Blocking.call(() -> async.get(runId), runId);
   }
 
   /**
@@ -88,12 +94,12 @@ public final class SeedreamClient implements AutoCloseable {
    * @throws DeadlineExceededException if the deadline passed first
    */
   public Run await(RunId runId) {
-    return Blocking.await(async.await(runId), runId);
+    return Blocking.call(() -> async.await(runId), runId);
   }
 
   /** Waits for a run to end within {@code deadline}. */
   public Run await(RunId runId, Duration deadline) {
-    return Blocking.await(async.await(runId, deadline), runId);
+    return Blocking.call(() -> async.await(runId, deadline), runId);
   }
 
   /**
@@ -104,22 +110,22 @@ public final class SeedreamClient implements AutoCloseable {
    * @since 0.1.0
    */
   public Run watch(RunId runId, Consumer<Run> onUpdate) {
-    return Blocking.await(async.watch(runId, onUpdate), runId);
+    return Blocking.call(() -> async.watch(runId, onUpdate), runId);
   }
 
   /** Waits for a run to end within {@code deadline}, telling {@code onUpdate} of each status change. */
   public Run watch(RunId runId, Duration deadline, Consumer<Run> onUpdate) {
-    return Blocking.await(async.watch(runId, deadline, onUpdate), runId);
+    return Blocking.call(() -> async.watch(runId, deadline, onUpdate), runId);
   }
 
   /** Creates a run and waits for it within the client's default deadline. */
   public Run generate(RunInput input) {
-    return Blocking.await(async.generate(input), null);
+    return Blocking.call(() -> async.generate(input), null);
   }
 
   /** Creates a run and waits for it; {@code deadline} covers both, the create's retries included. */
   public Run generate(RunInput input, Duration deadline) {
-    return Blocking.await(async.generate(input, deadline), null);
+    return Blocking.call(() -> async.generate(input, deadline), null);
   }
 
   /**

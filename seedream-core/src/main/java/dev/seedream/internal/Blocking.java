@@ -2,7 +2,9 @@ package dev.seedream.internal;
 
 import dev.seedream.CancelledException;
 import dev.seedream.SeedreamException;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +18,53 @@ import java.util.function.Supplier;
 
 /** Bridges between blocking code and futures, in both directions. */
 public final class Blocking {
+  /**
+   * Set while a blocking caller starts the call it will wait for: {@code TRUE} until the call's first
+   * request claims the thread ({@link #claimWaitingCaller}), then {@code FALSE}; absent otherwise.
+   */
+  private static final ThreadLocal<Boolean> WAITING_CALLER = new ThreadLocal<>();
+
   private Blocking() {}
+
+  /**
+   * Starts a call on the calling thread and waits for its result, as {@link #await} does. While {@code
+   * start} runs, the thread is marked as a caller that will wait: the call's first request may run its
+   * exchange right here (see {@link #claimWaitingCaller}) instead of on the engine's executor, saving
+   * two thread hand-offs. Requests granted later, retries and polls run on the engine's threads, which
+   * are never marked.
+   */
+  public static <T> T call(Supplier<CompletableFuture<T>> start, dev.seedream.RunId runId) {
+    Boolean outer = WAITING_CALLER.get();
+    WAITING_CALLER.set(Boolean.TRUE);
+    CompletableFuture<T> future;
+    try {
+      future = start.get();
+    } finally {
+      if (outer == null) {
+        WAITING_CALLER.remove();
+      } else {
+        WAITING_CALLER.set(outer);
+      }
+    }
+    return await(future, runId);
+  }
+
+  /**
+   * The current thread, if it is a blocking caller starting its call and no request of that call has
+   * claimed it yet; null otherwise. Claims it: a second request of the same call gets null.
+   */
+  static Thread claimWaitingCaller() {
+    if (WAITING_CALLER.get() != Boolean.TRUE) {
+      return null;
+    }
+    WAITING_CALLER.set(Boolean.FALSE);
+    return Thread.currentThread();
+  }
+
+  /** Whether {@code caller} is the current thread and still starting its call, so that it waits afterwards. */
+  static boolean isWaiting(Thread caller) {
+    return caller == Thread.currentThread() && WAITING_CALLER.get() != null;
+  }
 
   /** A bounded pool of daemon threads that end when idle. */
   public static ExecutorService boundedExecutor(String name, int threads) {
@@ -52,6 +100,39 @@ public final class Blocking {
     return task.result;
   }
 
+  /**
+   * Blocking work run on the threads of callers that wait for it: {@link #close} interrupts the work
+   * still running, as {@link #shutdown} does for an executor's, and refuses more.
+   */
+  static final class Callers {
+    private final Set<Task<?>> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /** Runs {@code work} on the calling thread; the future returned is complete. */
+    <T> CompletableFuture<T> run(Supplier<T> work) {
+      Task<T> task = new Task<>(work, true);
+      running.add(task);
+      try {
+        if (closed) {
+          task.result.completeExceptionally(new CancelledException("the client is closed", null, null));
+        } else {
+          task.run();
+        }
+      } finally {
+        running.remove(task);
+      }
+      return task.result;
+    }
+
+    /** Interrupts the work running on callers' threads; the interrupt is cleared once it has ended. */
+    void close() {
+      closed = true;
+      for (Task<?> task : running) {
+        task.stop();
+      }
+    }
+  }
+
   /** Stops the executor: interrupts running work and fails work still queued. */
   public static void shutdown(ExecutorService executor) {
     for (Runnable queued : executor.shutdownNow()) {
@@ -65,20 +146,42 @@ public final class Blocking {
   private static final class Task<T> implements Runnable {
     final CompletableFuture<T> result = new CompletableFuture<>();
     final Supplier<T> work;
+    /** Whether the work runs on a caller's thread, whose interrupt flag is the caller's own. */
+    private final boolean onCaller;
     private Thread runner;
+    /** Whether {@link #interrupt} interrupted the runner; guarded by this. */
+    private boolean interrupted;
 
     Task(Supplier<T> work) {
-      this.work = work;
-      result.whenComplete((value, error) -> {
-        if (error instanceof CancellationException) {
-          interrupt();
-        }
-      });
+      this(work, false);
     }
 
-    private synchronized void interrupt() {
+    Task(Supplier<T> work, boolean onCaller) {
+      this.work = work;
+      this.onCaller = onCaller;
+      if (!onCaller) {
+        // work on a caller's thread is complete before anyone holds its future: nothing can cancel it
+        result.whenComplete((value, error) -> {
+          if (error instanceof CancellationException) {
+            interrupt();
+          }
+        });
+      }
+    }
+
+    synchronized void interrupt() {
       if (runner != null) {
+        interrupted = true;
         runner.interrupt();
+      }
+    }
+
+    /** Interrupts the work if it runs, or makes sure it never starts. */
+    synchronized void stop() {
+      if (runner != null) {
+        interrupt();
+      } else {
+        result.completeExceptionally(new CancelledException("the client was closed", null, null));
       }
     }
 
@@ -95,11 +198,16 @@ public final class Blocking {
       } catch (Throwable e) {
         result.completeExceptionally(e);
       } finally {
+        boolean ours;
         synchronized (this) {
           runner = null;
+          ours = interrupted;
         }
-        // A cancel that raced with the end of the work must not leave the pool thread interrupted.
-        Thread.interrupted();
+        // A cancel that raced with the end of the work must not leave the pool thread interrupted; on a
+        // caller's thread only an interrupt of our own is cleared, the caller's is kept.
+        if (!onCaller || ours) {
+          Thread.interrupted();
+        }
       }
     }
   }

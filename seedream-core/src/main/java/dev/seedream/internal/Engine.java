@@ -295,6 +295,7 @@ public final class Engine implements AutoCloseable {
     for (RunWatch watch : new ArrayList<>(watches)) {
       watch.result().completeExceptionally(new CancelledException("the client was closed", null, null));
     }
+    requests.close();
     gate.close();
     exchanger.close();
     if (budget instanceof SharedBudgets.Lease lease) {

@@ -10,10 +10,12 @@ import dev.seedream.spi.RunBody;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The engine's view of a transport: always asynchronous. A blocking transport runs on the engine's
- * bounded executor; a non-blocking one is called directly.
+ * bounded executor, or on the thread of a blocking caller that waits for the answer anyway when the
+ * transport ends its exchanges by their timeout itself; a non-blocking one is called directly.
  *
  * <p>API answers are streamed ({@code download} of the transport) through the codec's {@link
  * RunBody}, so that only what a run is made of is held in memory; the answer handed back carries
@@ -24,7 +26,20 @@ interface Exchanger extends AutoCloseable {
   CompletionStage<Void> CHUNK_READ = CompletableFuture.completedStage(null);
 
   /** Sends an API request; a 2xx answer's body is what the codec kept of it. */
-  CompletableFuture<HttpResponse> exchange(HttpRequest request);
+  default CompletableFuture<HttpResponse> exchange(HttpRequest request) {
+    return exchange(request, false);
+  }
+
+  /**
+   * Sends an API request. {@code callerWaits}: the current thread is a blocking caller's, in the
+   * synchronous part of the call that waits for this answer; a blocking transport that {@link
+   * HttpTransport#enforcesTimeout() enforces its timeouts} then runs on it, and the returned future is
+   * complete. Never true for another caller's request or on the engine's own threads.
+   */
+  CompletableFuture<HttpResponse> exchange(HttpRequest request, boolean callerWaits);
+
+  /** Whether the transport ends every exchange by its request's timeout, so the engine need not time it. */
+  boolean enforcesTimeout();
 
   CompletableFuture<HttpResponse> download(HttpRequest request, ImageBody sink);
 
@@ -32,9 +47,10 @@ interface Exchanger extends AutoCloseable {
   void close();
 
   static Exchanger of(AsyncHttpTransport transport, boolean owned, JsonCodec codec) {
+    boolean enforces = transport.enforcesTimeout();
     return new Exchanger() {
       @Override
-      public CompletableFuture<HttpResponse> exchange(HttpRequest request) {
+      public CompletableFuture<HttpResponse> exchange(HttpRequest request, boolean callerWaits) {
         RunBody body = codec.runBody(request.maxResponseBytes());
         return Futures.map(transport.download(request, skimming(body)), answer -> withKept(answer, body));
       }
@@ -42,6 +58,11 @@ interface Exchanger extends AutoCloseable {
       @Override
       public CompletableFuture<HttpResponse> download(HttpRequest request, ImageBody sink) {
         return transport.download(request, sink.async());
+      }
+
+      @Override
+      public boolean enforcesTimeout() {
+        return enforces;
       }
 
       @Override
@@ -54,13 +75,22 @@ interface Exchanger extends AutoCloseable {
   }
 
   static Exchanger of(HttpTransport transport, boolean owned, ExecutorService executor, JsonCodec codec) {
+    boolean enforces = transport.enforcesTimeout();
+    Blocking.Callers callers = new Blocking.Callers();
     return new Exchanger() {
       @Override
-      public CompletableFuture<HttpResponse> exchange(HttpRequest request) {
-        return Blocking.submit(executor, () -> {
+      public CompletableFuture<HttpResponse> exchange(HttpRequest request, boolean callerWaits) {
+        Supplier<HttpResponse> work = () -> {
           RunBody body = codec.runBody(request.maxResponseBytes());
           return withKept(transport.download(request, body), body);
-        });
+        };
+        // on the caller's thread only when the transport bounds the exchange: the caller cannot be cut loose
+        return callerWaits && enforces ? callers.run(work) : Blocking.submit(executor, work);
+      }
+
+      @Override
+      public boolean enforcesTimeout() {
+        return enforces;
       }
 
       @Override
@@ -70,6 +100,7 @@ interface Exchanger extends AutoCloseable {
 
       @Override
       public void close() {
+        callers.close();
         if (owned) {
           transport.close();
         }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -74,6 +75,7 @@ final class Requests {
   private final RetryPolicy retryPolicy;
   private final JsonCodec codec;
   private final ApiKey apiKey;
+  private volatile boolean closed;
 
   Requests(
       Exchanger exchanger,
@@ -169,6 +171,11 @@ final class Requests {
     return call.result;
   }
 
+  /** The client is closing: a call that would wait for another attempt ends instead. */
+  void close() {
+    closed = true;
+  }
+
   /** The SDK exception for an error answer, with the key removed from whatever the server said. */
   SeedreamException toException(HttpResponse response, RunId runId) {
     Optional<ApiErrorBody> body = codec.readError(response.body());
@@ -223,6 +230,8 @@ final class Requests {
     final ImageBody sink;
     final Scope scope;
     final String label;
+    /** The blocking caller whose thread made this call and waits for it, or null: see {@link Blocking#call}. */
+    final Thread caller;
     final Pending<T> result = new Pending<>();
     int attempts;
     volatile Instant sentAt;
@@ -246,6 +255,7 @@ final class Requests {
       this.decode = decode;
       this.sink = sink;
       this.label = label(request);
+      this.caller = kind == Kind.DOWNLOAD ? null : Blocking.claimWaitingCaller();
       result.whenComplete((value, error) -> stop());
     }
 
@@ -319,7 +329,9 @@ final class Requests {
         LOG.log(Level.DEBUG, () -> scope.log("sending " + label + " (attempt " + attempt + ")"));
         sentAt = scheduler.now();
         inFlight = true;
-        inflight = kind == Kind.DOWNLOAD ? exchanger.download(attemptRequest, sink) : exchanger.exchange(attemptRequest);
+        inflight = kind == Kind.DOWNLOAD
+            ? exchanger.download(attemptRequest, sink)
+            : exchanger.exchange(attemptRequest, caller != null && Blocking.isWaiting(caller));
       } catch (Exception e) {
         inflight = CompletableFuture.failedFuture(e);
       }
@@ -333,7 +345,8 @@ final class Requests {
       }
       int attempt = attempts;
       Duration timeout = attemptRequest.timeout();
-      if (kind != Kind.DOWNLOAD) {
+      if (kind != Kind.DOWNLOAD && !exchanger.enforcesTimeout()) {
+        // a transport that ends the exchange by its timeout needs no second timer of the engine
         timer =
             scheduler.schedule(
                 () -> {
@@ -367,7 +380,8 @@ final class Requests {
       if (attempt != attempts) {
         return;
       }
-      inFlight = false;
+      // inFlight stays set until a retry shows that nothing was created: a deadline that passes while the
+      // failure of a create that was sent is being handled must not say that nothing was created
       release();
       if (result.isDone()) {
         return;
@@ -375,11 +389,11 @@ final class Requests {
       if (error != null) {
         Throwable cause = Blocking.unwrap(error);
         if (cause instanceof CancellationException && timedOutAttempt == attempt) {
-          cause =
-              new TransportException(
-                  TransportException.Reason.TIMEOUT,
-                  label + " got no complete answer within " + timeout + ": the request may have reached the server",
-                  null);
+          cause = timedOut(timeout, true, null);
+        } else if (kind != Kind.DOWNLOAD && cause instanceof TransportException
+            && ((TransportException) cause).reason() == TransportException.Reason.TIMEOUT) {
+          // the transport's own deadline: told as the engine's timer tells it, whichever ends the attempt
+          cause = timedOut(timeout, ((TransportException) cause).requestSent(), cause);
         }
         onFailure(cause);
         return;
@@ -412,6 +426,11 @@ final class Requests {
       } else {
         fail(toException(response, runId));
       }
+    }
+
+    private TransportException timedOut(Duration timeout, boolean sent, Throwable cause) {
+      return new TransportException(TransportException.Reason.TIMEOUT, sent, label + " got no complete answer within "
+          + timeout + (sent ? ": the request may have reached the server" : ": nothing was sent"), cause);
     }
 
     /** A 2xx answer: decoded, or, if it cannot be read, a failure like any other. */
@@ -472,6 +491,7 @@ final class Requests {
     }
 
     private void retryLater(Duration delay, SeedreamException cause) {
+      inFlight = false;
       result.lastFailure = cause;
       int attempt = attempts;
       if (deadline != null && delay.toNanos() >= deadline.remainingNanos(scheduler.nanoTime())) {
@@ -482,8 +502,17 @@ final class Requests {
       }
       LOG.log(Level.DEBUG,
           () -> scope.log(label + " attempt " + attempt + " failed (" + cause.getMessage() + "); retrying in " + delay));
+      if (closed) {
+        result.completeExceptionally(new CancelledException("the client was closed", runId, null));
+        return;
+      }
       Listeners.safely(() -> scope.listener().retryScheduled(label, attempt, delay, cause));
-      timer = scheduler.schedule(this::attempt, delay);
+      try {
+        timer = scheduler.schedule(this::attempt, delay);
+      } catch (RejectedExecutionException e) {
+        result.completeExceptionally(new CancelledException("the client was closed", runId, e));
+        return;
+      }
       if (result.isDone()) {
         timer.cancel();
       }

@@ -27,6 +27,20 @@ public interface AsyncHttpTransport extends AutoCloseable {
    */
   CompletableFuture<HttpResponse> download(HttpRequest request, AsyncBodySink sink);
 
+  /**
+   * Whether every future this transport returns completes by its request's {@link HttpRequest#timeout()},
+   * counted from the call to the end of the answer (a slow or silent server included), failing with a
+   * {@link dev.seedream.TransportException} of reason {@code TIMEOUT}, without the engine's help. When
+   * true, the engine sets no timer of its own per attempt. Default false: the engine times each attempt
+   * itself and cancels the future at its timeout. Say true only with a test that proves it (the
+   * testkit's {@code TransportTimeoutContract}).
+   *
+   * @since 0.1.0
+   */
+  default boolean enforcesTimeout() {
+    return false;
+  }
+
   /** Frees the transport's connections and threads. */
   @Override
   default void close() {}

@@ -44,6 +44,21 @@ public interface HttpTransport extends AutoCloseable {
    */
   HttpResponse download(HttpRequest request, BodySink sink);
 
+  /**
+   * Whether this transport itself ends every exchange by its request's {@link HttpRequest#timeout()},
+   * counted from the start of the call to the end of the answer (a slow or silent server included), with
+   * a {@link dev.seedream.TransportException} of reason {@code TIMEOUT}, and promptly once the calling
+   * thread is interrupted. When true, the engine sets no timer of its own per attempt, and it may run an
+   * exchange on the thread of a blocking caller that waits for it anyway, instead of handing it to its
+   * executor. Default false: the engine times each attempt itself and runs every exchange on its own
+   * executor. Say true only with a test that proves it (the testkit's {@code TransportTimeoutContract}).
+   *
+   * @since 0.1.0
+   */
+  default boolean enforcesTimeout() {
+    return false;
+  }
+
   /** Frees the transport's connections and threads. */
   @Override
   default void close() {}

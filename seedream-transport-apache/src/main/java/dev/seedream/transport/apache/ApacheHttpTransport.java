@@ -125,6 +125,16 @@ public final class ApacheHttpTransport implements HttpTransport {
     return send(request, sink);
   }
 
+  /**
+   * True: the watchdog ends every exchange by its request's timeout (a silent or trickling server
+   * included) and aborts it once the calling thread is interrupted, so the engine sets no timer of its
+   * own and may run an exchange on a blocking caller's thread.
+   */
+  @Override
+  public boolean enforcesTimeout() {
+    return true;
+  }
+
   private HttpResponse send(HttpRequest request, BodySink sink) {
     if (closed.get()) {
       throw new IllegalStateException("this transport is closed: build a new one");

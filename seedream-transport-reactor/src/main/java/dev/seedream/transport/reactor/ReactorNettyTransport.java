@@ -96,6 +96,15 @@ public final class ReactorNettyTransport implements AsyncHttpTransport {
     return start(() -> exchanges.download(request, sink));
   }
 
+  /**
+   * True: every exchange ends by its request's timeout, counted from the subscription to the end of
+   * the answer (a silent or trickling server included), so the engine sets no timer of its own.
+   */
+  @Override
+  public boolean enforcesTimeout() {
+    return true;
+  }
+
   private CompletableFuture<HttpResponse> start(java.util.function.Supplier<Mono<HttpResponse>> exchange) {
     if (closed.get()) {
       return CompletableFuture.failedFuture(

@@ -94,8 +94,10 @@ public final class RunSkimmer implements RunBody {
       chunk.position(chunk.limit());
       return;
     }
-    if (scratch == null) {
-      scratch = new byte[SCRATCH_BYTES];
+    int needed = Math.min(count, SCRATCH_BYTES);
+    if (scratch == null || scratch.length < needed) {
+      // a run answer is a few hundred bytes, often one chunk: no 16 KiB for it
+      scratch = new byte[needed];
     }
     while (chunk.hasRemaining()) {
       int n = Math.min(chunk.remaining(), scratch.length);

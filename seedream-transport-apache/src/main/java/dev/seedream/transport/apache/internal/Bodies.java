@@ -105,7 +105,9 @@ public final class Bodies {
     if (in == null) {
       return;
     }
-    byte[] buffer = new byte[CHUNK_BYTES];
+    // a small answer (a run is a few hundred bytes) needs no 64 KiB buffer zeroed for it
+    long declared = entity.getContentLength();
+    byte[] buffer = new byte[declared >= 0 ? (int) Math.max(1, Math.min(CHUNK_BYTES, declared)) : CHUNK_BYTES];
     for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
       if (read > 0) {
         try {
