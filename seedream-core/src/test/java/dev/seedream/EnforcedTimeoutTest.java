@@ -11,6 +11,7 @@ import dev.seedream.testing.ScriptedServer;
 import dev.seedream.testing.ScriptedServer.Reply;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The engine times an attempt itself only when the transport does not say that it ends it by its timeout. */
@@ -80,6 +81,41 @@ class EnforcedTimeoutTest extends EngineTestSupport {
 
     assertThat(id.join()).isEqualTo(RunId.of("run-1"));
     assertThat(server.count("POST")).isEqualTo(2);
+  }
+
+  @Test
+  void anAttemptCutToTheRestOfTheDeadlineEndsTheWaitNamingTheFailureMetBefore() {
+    TransportException cutAtTheDeadline =
+        new TransportException(TransportException.Reason.TIMEOUT, true, "the rest of the deadline passed", null);
+    AtomicInteger polls = new AtomicInteger();
+    client(new RunbaseScript("pending").onGet(r -> polls.incrementAndGet() == 1
+            ? Reply.of(502, "<html>Bad Gateway</html>") : Reply.fail(cutAtTheDeadline)),
+        b -> b.attemptTimeout(ATTEMPT).transport(enforcing(server)));
+
+    CompletableFuture<Run> run = client.await(RunId.of("run-1"), Duration.ofSeconds(1));
+    time.advance(Duration.ofSeconds(2));
+
+    Throwable error = failure(run);
+    assertThat(error).isInstanceOf(DeadlineExceededException.class);
+    assertThat(((DeadlineExceededException) error).runId()).contains(RunId.of("run-1"));
+    assertThat(error.getCause()).as("the deadline, not the cut attempt, ended the wait").isInstanceOf(ServerException.class);
+    assertThat(polls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aFirstAttemptCutToTheDeadlineNamesItsTimeout() {
+    TransportException cutAtTheDeadline =
+        new TransportException(TransportException.Reason.TIMEOUT, true, "the rest of the deadline passed", null);
+    client(new RunbaseScript("pending").onGet(r -> Reply.fail(cutAtTheDeadline)),
+        b -> b.attemptTimeout(ATTEMPT).transport(enforcing(server)));
+
+    CompletableFuture<Run> run = client.await(RunId.of("run-1"), Duration.ofSeconds(1));
+    time.advance(Duration.ofSeconds(2));
+
+    Throwable error = failure(run);
+    assertThat(error).isInstanceOf(DeadlineExceededException.class);
+    assertThat(error.getCause()).isInstanceOf(TransportException.class);
+    assertThat(((TransportException) error.getCause()).reason()).isEqualTo(TransportException.Reason.TIMEOUT);
   }
 
   /** The scripted server, saying that it ends every exchange by its timeout. */

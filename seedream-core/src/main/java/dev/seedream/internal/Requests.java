@@ -240,6 +240,8 @@ final class Requests {
     volatile TaskScheduler.Cancellable timer;
     volatile TaskScheduler.Cancellable deadlineTimer;
     volatile int timedOutAttempt;
+    /** The attempt whose timeout was cut to what was left of the call's deadline. */
+    volatile int clippedAttempt;
     volatile Permit held;
 
     Call(Kind kind, HttpRequest request, long dueNanos, RunId runId, RunInput input, Deadline deadline,
@@ -317,6 +319,7 @@ final class Requests {
         if (left < request.timeout().toNanos()) {
           // no attempt outlives the call's deadline, on any transport
           attemptRequest = request.newBuilder().timeout(Duration.ofNanos(left)).build();
+          clippedAttempt = attempts + 1;
         }
       }
       attempts++;
@@ -394,6 +397,16 @@ final class Requests {
             && ((TransportException) cause).reason() == TransportException.Reason.TIMEOUT) {
           // the transport's own deadline: told as the engine's timer tells it, whichever ends the attempt
           cause = timedOut(timeout, ((TransportException) cause).requestSent(), cause);
+        }
+        if (attempt == clippedAttempt && cause instanceof TransportException
+            && ((TransportException) cause).reason() == TransportException.Reason.TIMEOUT) {
+          // its timeout was the rest of the deadline: the deadline ended it, and the failure worth naming
+          // is the one met before (whichever of the two timers fires first)
+          if (result.lastFailure == null) {
+            result.lastFailure = (TransportException) cause;
+          }
+          onDeadline();
+          return;
         }
         onFailure(cause);
         return;
