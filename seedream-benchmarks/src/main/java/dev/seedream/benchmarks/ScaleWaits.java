@@ -31,13 +31,14 @@ import java.util.stream.Collectors;
  * Scale of waiting: what a client holds for each run it waits for. Runs are created on the fake
  * (which never ends them), then one client waits on every one of them at once, with the rate
  * budget off: first on half of them, then on the rest. Each time, once the fake has answered a poll
- * of every run waited on (the next poll of each is planned an hour out, so nothing is in flight),
- * the retained heap is measured after full collections stop freeing more. Reported: the fake's own
- * heap per run (the fake alone, holding the runs, before any client), the client's idle heap
- * (built, one run read), the client's heap above that per waiting run with all waits on, the same
- * for the second half only (the cost of one more waiting run once pools and threads have grown),
- * the threads the client added, the threads left once it is closed, and the time until every run
- * had been polled.
+ * of every run waited on (the next poll of each is planned an hour out, so nothing is in flight and
+ * each wait holds its planner state), the retained heap is measured after full collections stop
+ * freeing more. Reported: the fake's own heap per run (the fake alone, holding the runs, before any
+ * client); the client's idle heap (built, one run read); the client's heap per waiting run, from
+ * what the second half added (the first half has grown the connection pools at both ends and the
+ * client's threads, which are not per run); the heap above the idle client per run with every wait
+ * on, that growth included; the threads the client added; the threads left once it is closed; and
+ * the time until every run had been polled.
  *
  * <p>The runs are created by a separate client (Apache, rate budget off), closed before anything is
  * measured. The caller's {@code RunId}s are kept throughout and are not counted as the client's.
@@ -83,10 +84,10 @@ public final class ScaleWaits {
    * @param cancelledOnClose waits that ended with {@link CancelledException} when the client closed
    * @param fakeBytesPerRun the fake's retained heap per run it holds, without a client
    * @param clientIdleBytes the client's retained heap once built and one run read, before any wait (the caller's ids not counted)
-   * @param clientBytesPerWaitingRun the client's retained heap while waiting on them all, above its idle heap, per run
-   *     (what the load grew, its pools and threads, included)
-   * @param marginalBytesPerWaitingRun what the second half of the waits added, per run: the cost of one more
-   *     waiting run once the pools and threads have grown
+   * @param bytesPerWaitingRun the client's retained heap per waiting run: what the second half of the waits added,
+   *     per run, once the first half had grown its pools and threads (the caller's callback of each wait included)
+   * @param aboveIdleBytesPerRun the heap above the idle client with every wait on, per run: the above plus what
+   *     the load grew once (connections at both ends, the fake's too, and the client's threads)
    * @param threadsAdded the most threads alive at once that the client added
    * @param threadNames their names, numbers stripped, and how many of each
    * @param threadsLeft the threads added since the client was built that are still alive once it is closed
@@ -95,7 +96,7 @@ public final class ScaleWaits {
    *     heap measured between them not counted)
    */
   public record Outcome(String client, int runs, int pendingWhileMeasured, int minPolls, int cancelledOnClose,
-      double fakeBytesPerRun, long clientIdleBytes, double clientBytesPerWaitingRun, double marginalBytesPerWaitingRun,
+      double fakeBytesPerRun, long clientIdleBytes, double bytesPerWaitingRun, double aboveIdleBytesPerRun,
       int threadsAdded, SortedMap<String, Integer> threadNames, int threadsLeft, SortedMap<String, Integer> leftNames,
       double secondsToAllPolled) {}
 
@@ -113,11 +114,11 @@ public final class ScaleWaits {
 
   public static Table table(List<Outcome> outcomes) {
     Table table = new Table("client", "runs waited on", "pending while measured", "fake B / run", "client idle KB",
-        "client B / waiting run", "marginal B / waiting run", "threads added", "their names", "threads left after close", "wall s to all polled");
+        "client B / waiting run", "above idle B / run", "threads added", "their names", "threads left after close", "wall s to all polled");
     for (Outcome o : outcomes) {
       table.row(o.client(), o.runs(), o.pendingWhileMeasured(), Table.fmt(o.fakeBytesPerRun(), 0),
-          Table.fmt(o.clientIdleBytes() / 1024.0, 0), Table.fmt(o.clientBytesPerWaitingRun(), 0),
-          Table.fmt(o.marginalBytesPerWaitingRun(), 0), o.threadsAdded(),
+          Table.fmt(o.clientIdleBytes() / 1024.0, 0), Table.fmt(o.bytesPerWaitingRun(), 0),
+          Table.fmt(o.aboveIdleBytesPerRun(), 0), o.threadsAdded(),
           o.threadNames(), o.leftNames(), Table.fmt(o.secondsToAllPolled(), 1));
     }
     return table;
@@ -170,8 +171,8 @@ public final class ScaleWaits {
         }
         List<Thread> left = leftAfterClose(before);
         return new Outcome(kind.label(), runs, pending, minPolls, ends.cancelled.get(),
-            (withRuns - empty) / (double) runs, idle - withIds, (waiting - idle) / (double) runs,
-            (waiting - halfWaiting) / (double) (runs - half),
+            (withRuns - empty) / (double) runs, idle - withIds, (waiting - halfWaiting) / (double) (runs - half),
+            (waiting - idle) / (double) runs,
             added, names, left.size(), ThreadSampler.namesOf(left), seconds);
       } finally {
         client.close();
@@ -228,12 +229,14 @@ public final class ScaleWaits {
 
   /**
    * The threads alive now that were not in {@code before} and are not the fake's, once the SDK's
-   * own ({@code seedream-*}) have had time to end; Reactor's global schedulers stay by design.
+   * own ({@code seedream-*}) have had time to end, and Netty's {@code globalEventExecutor} (which
+   * ends itself a second after its last task) too. Reactor's global schedulers stay by design.
    */
   static List<Thread> leftAfterClose(Set<Thread> before) throws InterruptedException {
     long end = System.nanoTime() + PATIENCE.toNanos();
     for (Thread thread : ThreadSampler.alive()) {
-      if (!before.contains(thread) && thread.getName().startsWith("seedream-")) {
+      String name = thread.getName();
+      if (!before.contains(thread) && (name.startsWith("seedream-") || name.startsWith("globalEventExecutor"))) {
         thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
       }
     }
