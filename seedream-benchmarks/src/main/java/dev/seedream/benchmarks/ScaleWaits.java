@@ -5,6 +5,7 @@ import dev.seedream.GenerationRequest;
 import dev.seedream.PollPolicy;
 import dev.seedream.RunId;
 import dev.seedream.SeedreamAsyncClient;
+import dev.seedream.benchmarks.support.ClassHistogram;
 import dev.seedream.benchmarks.support.HeapSampler;
 import dev.seedream.benchmarks.support.Table;
 import dev.seedream.benchmarks.support.ThreadSampler;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +44,9 @@ import java.util.stream.Collectors;
  *
  * <p>The runs are created by a separate client (Apache, rate budget off), closed before anything is
  * measured. The caller's {@code RunId}s are kept throughout and are not counted as the client's.
- * Only the heap is measured: Netty's direct buffers are not in it.
+ * Only the heap is measured: Netty's direct buffers are not in it. With {@code
+ * -Dbenchmarks.histograms=DIR}, the class histograms of live objects at the three points measured
+ * (idle, half, all) are written there, to see what each figure is made of.
  *
  * <pre>
  * java -Xmx1g -cp seedream-benchmarks/target/seedream-benchmarks.jar dev.seedream.benchmarks.Scale waiting [smoke]
@@ -147,6 +151,7 @@ public final class ScaleWaits {
       try {
         client.read(ids.get(0));
         long idle = HeapSampler.usedAfterGcSettled();
+        ClassHistogram.writeIfAsked(kind.name().toLowerCase(Locale.ROOT) + "-idle");
         long start = System.nanoTime();
         for (RunId id : ids.subList(0, half)) {
           client.await(id, ends);
@@ -154,6 +159,7 @@ public final class ScaleWaits {
         awaitEveryRunPolled(fake, half);
         double seconds = (System.nanoTime() - start) / 1e9;
         long halfWaiting = HeapSampler.usedAfterGcSettled();
+        ClassHistogram.writeIfAsked(kind.name().toLowerCase(Locale.ROOT) + "-half");
         start = System.nanoTime();
         for (RunId id : ids.subList(half, runs)) {
           client.await(id, ends);
@@ -161,6 +167,7 @@ public final class ScaleWaits {
         int minPolls = awaitEveryRunPolled(fake, runs);
         seconds += (System.nanoTime() - start) / 1e9;
         long waiting = HeapSampler.usedAfterGcSettled();
+        ClassHistogram.writeIfAsked(kind.name().toLowerCase(Locale.ROOT) + "-all");
         int pending = runs - ends.ended();
         int added = threads.stop();
         SortedMap<String, Integer> names = threads.peakNames();
