@@ -34,6 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * java -cp seedream-benchmarks/target/seedream-benchmarks.jar dev.seedream.benchmarks.Scale [smoke]
  * </pre>
+ *
+ * <p>With {@code waiting} first, it measures what a client holds per run it waits for instead: see
+ * {@link ScaleWaits}.
+ *
+ * <pre>
+ * java -Xmx1g -cp seedream-benchmarks/target/seedream-benchmarks.jar dev.seedream.benchmarks.Scale waiting [smoke]
+ * </pre>
  */
 public final class Scale {
   static final PollPolicy FAST = PollPolicy.custom()
@@ -49,6 +56,10 @@ public final class Scale {
   public record Outcome(String client, int calls, int succeeded, int runsCreated, String failures, int clientThreads, String threadNames, long peakHeapBytes, double seconds) {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("waiting")) {
+      ScaleWaits.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     boolean smoke = args.length > 0 && args[0].equals("smoke");
     List<Outcome> outcomes = new ArrayList<>();
     outcomes.add(blocking(smoke ? 50 : 1_000));

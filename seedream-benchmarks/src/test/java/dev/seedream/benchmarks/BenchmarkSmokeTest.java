@@ -7,6 +7,8 @@ import dev.seedream.benchmarks.jmh.SkimmerBenchmark;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -105,6 +107,27 @@ class BenchmarkSmokeTest {
 
     assertThat(outcome.succeeded()).isEqualTo(200);
     assertThat(outcome.runsCreated()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScaleWaits.Client.class)
+  void scaleOfWaitingHoldsEveryWaitPendingWhileMeasuredAndLeavesNoClientThreadOnClose(ScaleWaits.Client client) throws Exception {
+    ScaleWaits.Outcome outcome = ScaleWaits.measure(client, 100);
+
+    assertThat(outcome.pendingWhileMeasured()).as("every wait still pending while measured").isEqualTo(100);
+    assertThat(outcome.minPolls()).as("every run polled by the client before it is measured").isPositive();
+    assertThat(outcome.cancelledOnClose()).as("close ends every wait with CancelledException").isEqualTo(100);
+    assertThat(outcome.fakeBytesPerRun()).isPositive().isFinite();
+    assertThat(outcome.bytesPerWaitingRun()).isPositive().isFinite();
+    assertThat(outcome.aboveIdleBytesPerRun()).isPositive().isFinite();
+    assertThat(outcome.threadsAdded()).isPositive();
+    assertThat(outcome.threadNames()).containsKeys(client == ScaleWaits.Client.APACHE
+        ? new String[] {"seedream-io", "seedream-scheduler", "seedream-apache-watchdog"}
+        : new String[] {"seedream-reactor-epoll"});
+    assertThat(outcome.leftNames().keySet()).as("threads of the client left after close")
+        .noneMatch(name -> name.startsWith("seedream-"));
+    assertThat(outcome.secondsToAllPolled()).isPositive();
+    assertThat(ScaleWaits.table(List.of(outcome)).rows()).hasSize(1);
   }
 
   @Test

@@ -61,6 +61,25 @@ public final class HeapSampler {
     return used;
   }
 
+  /**
+   * Used heap once full collections stop freeing more: collects until the used heap falls by less
+   * than 64 KiB from one collection to the next (at most ten), and gives the lowest seen. Objects
+   * held only by soft, weak or phantom references, or by cleaners, are gone by then.
+   */
+  public static long usedAfterGcSettled() {
+    long lowest = Long.MAX_VALUE;
+    for (int i = 0; i < 10; i++) {
+      System.gc();
+      long used = used();
+      boolean settled = used > lowest - 64 * 1024;
+      lowest = Math.min(lowest, used);
+      if (settled) {
+        break;
+      }
+    }
+    return lowest;
+  }
+
   public static String mb(long bytes) {
     return Table.fmt(bytes / (1024.0 * 1024.0), 1);
   }

@@ -1,6 +1,8 @@
 package dev.seedream.benchmarks.support;
 
+import java.util.Collection;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -45,9 +47,7 @@ public final class ThreadSampler {
     if (now.size() > peak) {
       peak = now.size();
       census.clear();
-      for (Thread t : now) {
-        census.merge(t.getName().replaceAll("[-#]?\\d+$", ""), 1, Integer::sum);
-      }
+      census.putAll(namesOf(now));
     }
   }
 
@@ -62,6 +62,25 @@ public final class ThreadSampler {
   /** Thread names (numbers stripped) and counts at the peak. */
   public synchronized String census() {
     return census.toString();
+  }
+
+  /** Thread names (numbers stripped) and counts at the peak. */
+  public synchronized SortedMap<String, Integer> peakNames() {
+    return new TreeMap<>(census);
+  }
+
+  /** The threads alive now. */
+  public static Set<Thread> alive() {
+    return Set.copyOf(Thread.getAllStackTraces().keySet());
+  }
+
+  /** The names of the threads with their trailing numbers stripped ({@code seedream-io-12} is {@code seedream-io}), and how many of each. */
+  public static SortedMap<String, Integer> namesOf(Collection<Thread> threads) {
+    SortedMap<String, Integer> names = new TreeMap<>();
+    for (Thread t : threads) {
+      names.merge(t.getName().replaceAll("[-#]?\\d+$", ""), 1, Integer::sum);
+    }
+    return names;
   }
 
   /** Not a caller thread and not one of WireMock's Jetty threads. */
