@@ -229,6 +229,12 @@ final class ImageBody implements BodySink {
       throw new DownloadException(what + " has an empty body, not an image: get the run again for fresh output URLs",
           runId, status, null);
     }
+    if (declared >= 0 && written != declared) {
+      // a transport should have failed the exchange; a short body is never taken for a whole image
+      throw new DownloadException(what + " ended after " + written + " of the " + declared
+          + " bytes its Content-Length declares (the connection closed early): download the run again",
+          runId, status, null);
+    }
     try {
       if (info == null) {
         decide(true);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Operators;
@@ -288,7 +289,9 @@ public final class GatheredWrites {
     try {
       stage = chunks.size() == 1 ? sink.write(chunks.get(0)) : sink.write(chunks);
       Objects.requireNonNull(stage, "AsyncBodySink.write returned null");
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // a sink that throws fails the download with what it threw (BlockHound's error too), unless the JVM is done
+      Exceptions.throwIfJvmFatal(e);
       onWritten(e);
       return;
     }
