@@ -137,8 +137,12 @@ class ImageOutputsTest {
       assertThat(fresh).isCompleted().isNotCompletedExceptionally();
       assertThat(body.finish("image/png").extension()).isEqualTo("png");
       assertThat(java.nio.file.Files.readAllBytes(part.path())).isEqualTo(PNG);
-      part.delete();
     } finally {
+      try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(dir)) {
+        for (java.nio.file.Path file : left.toList()) {
+          java.nio.file.Files.delete(file);
+        }
+      }
       java.nio.file.Files.deleteIfExists(dir);
     }
   }
@@ -177,5 +181,30 @@ class ImageOutputsTest {
     assertThatThrownBy(() -> body.finish(null))
         .isInstanceOf(DownloadException.class)
         .hasMessageContaining("ended after 16 of the 32 bytes");
+  }
+
+  @Test
+  void aWriteStillQueuedWhenTheClientClosesFailsInsteadOfStayingPending() throws Exception {
+    java.util.concurrent.ExecutorService io = Blocking.boundedExecutor("outputs-test", 1);
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    io.execute(() -> {
+      busy.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    assertThat(busy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    ImageBody body = new ImageBody(new ImageOutputs.MemoryOutput(new AtomicLong(1000), 1000), 1000, RUN, 0,
+        "image 1 of run run-1", io, (bytes, total) -> {});
+    java.util.concurrent.CompletableFuture<Void> queued = body.async().write(ByteBuffer.wrap(PNG)).toCompletableFuture();
+
+    Blocking.shutdown(io); // what closing the client does to its I/O pool
+
+    assertThat(queued).as("a transport waits for this stage before it releases the buffer").isCompletedExceptionally();
+    assertThatThrownBy(queued::join).hasCauseInstanceOf(dev.seedream.CancelledException.class);
+    assertThat(io.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
   }
 }
