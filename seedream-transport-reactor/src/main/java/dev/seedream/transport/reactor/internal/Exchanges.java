@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
@@ -46,7 +47,8 @@ public final class Exchanges {
    */
   public Mono<HttpResponse> download(HttpRequest request, AsyncBodySink sink) {
     return Mono.defer(() -> {
-      GatheredWrites writes = new GatheredWrites(sink, MAX_GATHERED_BYTES);
+      // the writes of the answer being read; a new one should Reactor Netty read another answer
+      AtomicReference<GatheredWrites> current = new AtomicReference<>();
       return run(request, (response, body) -> {
         int status = response.status().code();
         if (status < 200 || status >= 300) {
@@ -58,9 +60,14 @@ public final class Exchanges {
           // refused before the body is read: the body is not subscribed, and the connection is closed
           return Mono.error(new SinkFailure(e));
         }
+        GatheredWrites writes = new GatheredWrites(sink, MAX_GATHERED_BYTES);
+        current.set(writes);
         return writes.write(body)
             .then(Mono.fromCallable(() -> HttpResponse.of(status, headers(response.responseHeaders()), null)));
-      }).onErrorResume(error -> writes.idle().then(Mono.error(error)));
+      }).onErrorResume(error -> {
+        GatheredWrites writes = current.get();
+        return writes == null ? Mono.error(error) : writes.idle().then(Mono.error(error));
+      });
     });
   }
 
