@@ -129,7 +129,13 @@ final class ImageBody implements BodySink {
       while (!opened && first < chunks.size()) {
         hold(chunks.get(first++));
       }
-      if (opened && first < chunks.size()) {
+      if (opened && first == chunks.size() - 1) {
+        ByteBuffer chunk = chunks.get(first);
+        peek(chunk);
+        long before = chunk.remaining();
+        output.write(chunk);
+        written += before;
+      } else if (opened && first < chunks.size()) {
         ByteBuffer[] rest = chunks.subList(first, chunks.size()).toArray(new ByteBuffer[0]);
         long before = 0;
         for (ByteBuffer chunk : rest) {
