@@ -71,7 +71,8 @@ public final class Blocking {
    * A bounded pool of daemon threads that end after 30 s idle. Work goes to a thread that is idle
    * when there is one; a new thread is started only when none is, up to {@code threads}; past that,
    * work waits in the queue. (A plain pool of fixed size starts a thread for each task until it is
-   * full, even when its threads are idle.) Handing work over never blocks, not even on an event loop.
+   * full, even when its threads are idle.) Handing work to an idle thread, or queueing it, takes no
+   * lock (an event loop may do it); only starting a thread takes the pool's lock, briefly.
    */
   public static ExecutorService boundedExecutor(String name, int threads) {
     AtomicInteger count = new AtomicInteger();
