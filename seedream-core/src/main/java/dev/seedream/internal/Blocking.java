@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -66,23 +67,83 @@ public final class Blocking {
     return caller == Thread.currentThread() && WAITING_CALLER.get() != null;
   }
 
-  /** A bounded pool of daemon threads that end when idle. */
+  /**
+   * A bounded pool of daemon threads that end after 30 s idle. Work goes to a thread that is idle
+   * when there is one; a new thread is started only when none is, up to {@code threads}; past that,
+   * work waits in the queue. (A plain pool of fixed size starts a thread for each task until it is
+   * full, even when its threads are idle.) Handing work to an idle thread, or queueing it, takes no
+   * lock (an event loop may do it); only starting a thread takes the pool's lock, briefly.
+   */
   public static ExecutorService boundedExecutor(String name, int threads) {
     AtomicInteger count = new AtomicInteger();
+    AtomicInteger live = new AtomicInteger();
+    IdleFirstQueue queue = new IdleFirstQueue();
+    ThreadPoolExecutor[] pool = new ThreadPoolExecutor[1];
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
-            threads,
+            0,
             threads,
             30,
             TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
+            queue,
             runnable -> {
-              Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+              Thread thread = new Thread(() -> {
+                live.incrementAndGet();
+                try {
+                  runnable.run();
+                } finally {
+                  live.decrementAndGet();
+                  // a thread that ended idle as work was queued at the bound: that work needs a thread
+                  queue.rescue(pool[0]);
+                }
+              }, name + "-" + count.incrementAndGet());
               thread.setDaemon(true);
               return thread;
+            },
+            (work, self) -> {
+              // every thread is busy and there are as many as allowed: the work waits for one of them
+              if (self.isShutdown()) {
+                throw new RejectedExecutionException("the executor " + name + " is shut down");
+              }
+              queue.enqueue(work);
+              if (live.get() == 0) {
+                queue.rescue(self);
+              }
             });
-    executor.allowCoreThreadTimeOut(true);
+    pool[0] = executor;
     return executor;
+  }
+
+  /**
+   * The queue of {@link #boundedExecutor}: offering work hands it to a thread waiting for work, or
+   * refuses it, which makes the pool start a thread (or, at its bound, queue it anyway). Lock-free.
+   */
+  static final class IdleFirstQueue extends LinkedTransferQueue<Runnable> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean offer(Runnable work) {
+      return tryTransfer(work);
+    }
+
+    void enqueue(Runnable work) {
+      super.offer(work);
+    }
+
+    /** Hands queued work back to the pool, which starts a thread for it. */
+    void rescue(ThreadPoolExecutor pool) {
+      if (isEmpty() || pool.isShutdown()) {
+        return;
+      }
+      Runnable work = poll();
+      if (work != null) {
+        try {
+          pool.execute(work);
+        } catch (RejectedExecutionException e) {
+          Blocking.drop(work);
+        }
+      }
+    }
   }
 
   /**
@@ -90,7 +151,7 @@ public final class Blocking {
    * thread; work still queued when the executor is shut down by {@link #shutdown} fails with
    * {@link CancelledException}.
    */
-  static <T> CompletableFuture<T> submit(ExecutorService executor, Supplier<T> work) {
+  static <T> CompletableFuture<T> submit(Executor executor, Supplier<T> work) {
     Task<T> task = new Task<>(work);
     try {
       executor.execute(task);
@@ -133,17 +194,55 @@ public final class Blocking {
     }
   }
 
-  /** Stops the executor: interrupts running work and fails work still queued. */
+  /**
+   * Work that must hear it when it will never run: an executor shut down by {@link #shutdown} drops
+   * the work still queued, and a task whose future someone waits for must fail it then, not leave it
+   * pending for ever.
+   */
+  interface Droppable extends Runnable {
+    /** Called, instead of {@link #run}, on the thread that shut the executor down. */
+    void dropped();
+  }
+
+  /**
+   * Runs {@code work} on the executor; once the executor refuses it or drops it, at its shutdown, it
+   * runs on the thread that found so instead. For work that must happen (files deleted, futures
+   * completed), off the calling thread when it can.
+   */
+  static void execute(Executor executor, Runnable work) {
+    Droppable task = new Droppable() {
+      @Override
+      public void run() {
+        work.run();
+      }
+
+      @Override
+      public void dropped() {
+        work.run();
+      }
+    };
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.dropped();
+    }
+  }
+
+  /** Stops the executor: interrupts running work and tells the work still queued that it was dropped. */
   public static void shutdown(ExecutorService executor) {
     for (Runnable queued : executor.shutdownNow()) {
-      if (queued instanceof Task) {
-        ((Task<?>) queued).result.completeExceptionally(new CancelledException("the client was closed", null, null));
-      }
+      drop(queued);
+    }
+  }
+
+  private static void drop(Runnable work) {
+    if (work instanceof Droppable droppable) {
+      droppable.dropped();
     }
   }
 
   /** Blocking work and the future of its result; cancelling the future interrupts the work. */
-  private static final class Task<T> implements Runnable {
+  private static final class Task<T> implements Droppable {
     final CompletableFuture<T> result = new CompletableFuture<>();
     final Supplier<T> work;
     /** Whether the work runs on a caller's thread, whose interrupt flag is the caller's own. */
@@ -174,6 +273,11 @@ public final class Blocking {
         interrupted = true;
         runner.interrupt();
       }
+    }
+
+    @Override
+    public void dropped() {
+      result.completeExceptionally(new CancelledException("the client was closed", null, null));
     }
 
     /** Interrupts the work if it runs, or makes sure it never starts. */

@@ -22,7 +22,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Downloads the images of a run, one after the other, into a {@link Destination}: a directory
@@ -333,13 +332,11 @@ final class Downloader {
     }
   }
 
-  /** Runs file work on the executor, so that an event loop never touches the disk; inline once it is shut down. */
+  /**
+   * Runs file work on the executor, so that an event loop never touches the disk; on the thread that
+   * finds the executor shut down (or shuts it down, if the work was still queued) otherwise.
+   */
   private void offThisThread(Runnable work) {
-    try {
-      executor.execute(work);
-    } catch (RejectedExecutionException e) {
-      work.run();
-    }
+    Blocking.execute(executor, work);
   }
-
 }

@@ -10,11 +10,10 @@ import dev.seedream.spi.HttpResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The body of one downloaded image, and the checks on the way to its {@link ImageOutput}: at most
@@ -55,6 +54,8 @@ final class ImageBody implements BodySink {
   private boolean opened;
   /** Set by {@link #reset()}: the output starts over at the next write, on the writing thread. */
   private boolean restartFirst;
+  /** The attempt whose writes are taken: a write of an earlier one, still queued when a new one began, is refused. */
+  private int attempt;
 
   /**
    * @param what {@code "image 1 of run run_x from https://cdn.example/a.png"}, for messages
@@ -81,6 +82,7 @@ final class ImageBody implements BodySink {
           + ", so it is not fetched again: download the run again", runId, status, null);
     }
     restartFirst = opened || restartFirst;
+    attempt++;
     opened = false;
     written = 0;
     headLength = 0;
@@ -106,7 +108,15 @@ final class ImageBody implements BodySink {
 
   @Override
   public synchronized void write(ByteBuffer chunk) {
-    int length = chunk.remaining();
+    write(List.of(chunk));
+  }
+
+  /** Writes the chunks in order; those after the type is known go to the output in one gathering write. */
+  synchronized void write(List<ByteBuffer> chunks) {
+    long length = 0;
+    for (ByteBuffer chunk : chunks) {
+      length += chunk.remaining();
+    }
     if (written + length > maxBytes) {
       throw tooLarge("more came");
     }
@@ -115,25 +125,24 @@ final class ImageBody implements BodySink {
         output.restart();
         restartFirst = false;
       }
-      if (headLength < head.length) {
-        ByteBuffer peek = chunk.duplicate();
-        int take = Math.min(peek.remaining(), head.length - headLength);
-        peek.get(head, headLength, take);
-        headLength += take;
+      int first = 0;
+      while (!opened && first < chunks.size()) {
+        hold(chunks.get(first++));
       }
-      if (!opened) {
-        int hold = Math.min(length, headLength - held);
-        chunk.position(chunk.position() + hold);
-        held += hold;
-        written += hold;
-        if (held >= ImageTypes.SNIFF_BYTES) {
-          decide(false);
-          open();
-        }
-      }
-      if (opened) {
+      if (opened && first == chunks.size() - 1) {
+        ByteBuffer chunk = chunks.get(first);
+        peek(chunk);
         long before = chunk.remaining();
         output.write(chunk);
+        written += before;
+      } else if (opened && first < chunks.size()) {
+        ByteBuffer[] rest = chunks.subList(first, chunks.size()).toArray(new ByteBuffer[0]);
+        long before = 0;
+        for (ByteBuffer chunk : rest) {
+          peek(chunk);
+          before += chunk.remaining();
+        }
+        output.write(rest);
         written += before;
       }
     } catch (IOException e) {
@@ -142,8 +151,51 @@ final class ImageBody implements BodySink {
     progress.update(written, declared);
   }
 
-  /** The sink for a non-blocking transport: each chunk written on the executor. */
-  AsyncBodySink async() {
+  /** Keeps the first bytes of a chunk until the type is known, then opens the output and writes the rest. */
+  private void hold(ByteBuffer chunk) throws IOException {
+    peek(chunk);
+    int hold = Math.min(chunk.remaining(), headLength - held);
+    chunk.position(chunk.position() + hold);
+    held += hold;
+    written += hold;
+    if (held >= ImageTypes.SNIFF_BYTES) {
+      decide(false);
+      open();
+    }
+    if (opened && chunk.hasRemaining()) {
+      long before = chunk.remaining();
+      output.write(chunk);
+      written += before;
+    }
+  }
+
+  /** Copies what {@link #head} still lacks from the chunk, leaving it as it is. */
+  private void peek(ByteBuffer chunk) {
+    if (headLength < head.length && chunk.hasRemaining()) {
+      ByteBuffer view = chunk.duplicate();
+      int take = Math.min(view.remaining(), head.length - headLength);
+      view.get(head, headLength, take);
+      headLength += take;
+    }
+  }
+
+  /** Writes the chunks for the given attempt, unless a newer attempt has begun since. */
+  private synchronized void write(int forAttempt, List<ByteBuffer> chunks) {
+    if (forAttempt != attempt) {
+      throw new CancelledException("a write of an earlier attempt of " + what + " came after the next attempt began",
+          runId, null);
+    }
+    write(chunks);
+  }
+
+  /**
+   * The sink of the current attempt for a non-blocking transport: each write (of one chunk or of
+   * several gathered) is one task on the executor. A write that runs after {@link #reset()} began
+   * another attempt fails instead of writing, so a late write of an earlier attempt never lands in
+   * the output of the next.
+   */
+  synchronized AsyncBodySink async() {
+    int forAttempt = attempt;
     return new AsyncBodySink() {
       @Override
       public void begin(HttpResponse answer) {
@@ -152,11 +204,15 @@ final class ImageBody implements BodySink {
 
       @Override
       public CompletionStage<Void> write(ByteBuffer chunk) {
-        try {
-          return CompletableFuture.runAsync(() -> ImageBody.this.write(chunk), executor);
-        } catch (RejectedExecutionException e) {
-          return CompletableFuture.failedFuture(new CancelledException("the client was closed", runId, e));
-        }
+        return write(List.of(chunk));
+      }
+
+      @Override
+      public CompletionStage<Void> write(List<ByteBuffer> chunks) {
+        return Blocking.submit(executor, () -> {
+          ImageBody.this.write(forAttempt, chunks);
+          return null;
+        });
       }
     };
   }
@@ -177,6 +233,12 @@ final class ImageBody implements BodySink {
     }
     if (written == 0) {
       throw new DownloadException(what + " has an empty body, not an image: get the run again for fresh output URLs",
+          runId, status, null);
+    }
+    if (declared >= 0 && written != declared) {
+      // a transport should have failed the exchange; a short body is never taken for a whole image
+      throw new DownloadException(what + " ended after " + written + " of the " + declared
+          + " bytes its Content-Length declares (the connection closed early): download the run again",
           runId, status, null);
     }
     try {

@@ -19,6 +19,13 @@ interface ImageOutput {
   /** Writes every remaining byte of the chunk. */
   void write(ByteBuffer chunk) throws IOException;
 
+  /** Writes every remaining byte of the chunks, in order; a file writes them with one gathering write. */
+  default void write(ByteBuffer[] chunks) throws IOException {
+    for (ByteBuffer chunk : chunks) {
+      write(chunk);
+    }
+  }
+
   /** Whether a new attempt may start over once bytes have been written. */
   boolean canRestart();
 

@@ -48,6 +48,17 @@ final class ImageOutputs {
     }
 
     @Override
+    public void write(ByteBuffer[] chunks) throws IOException {
+      int first = 0;
+      while (first < chunks.length) {
+        channel.write(chunks, first, chunks.length - first);
+        while (first < chunks.length && !chunks[first].hasRemaining()) {
+          first++;
+        }
+      }
+    }
+
+    @Override
     public boolean canRestart() {
       return true;
     }

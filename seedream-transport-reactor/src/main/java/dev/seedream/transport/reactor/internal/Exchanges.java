@@ -3,18 +3,15 @@ package dev.seedream.transport.reactor.internal;
 import dev.seedream.spi.AsyncBodySink;
 import dev.seedream.spi.HttpRequest;
 import dev.seedream.spi.HttpResponse;
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -26,7 +23,10 @@ import reactor.netty.http.client.HttpClientResponse;
 
 /** The two exchanges of the port, as Monos over one configured {@link HttpClient}. */
 public final class Exchanges {
+  /** The most bytes of a download body gathered, waiting for the sink, while one write runs. */
+  static final long MAX_GATHERED_BYTES = 1024 * 1024;
   private static final Supplier<Throwable> TIMED_OUT = () -> new TimeoutException("the exchange's timeout passed");
+
   private final HttpClient client;
 
   public Exchanges(HttpClient client) {
@@ -42,27 +42,35 @@ public final class Exchanges {
   }
 
   /**
-   * Sends the request; a 2xx body goes to the sink one chunk at a time, any other is read and cut
-   * at the bound. Each chunk is a view of Netty's buffer, which is kept (retained) until the sink's
-   * stage for it completes and released then; at most one more waits, retained, in the queue
-   * before it, and one left there by a cancel or an error is released as it is discarded.
+   * Sends the request; a 2xx body goes to the sink through {@link GatheredWrites}: one write at a
+   * time, each of the buffers (views of Netty's, no heap copy) that arrived while the previous one
+   * ran, at most {@link #MAX_GATHERED_BYTES} waiting; any other body is read and cut at the bound.
+   * A failure (a broken body, the timeout) is signalled only once no write of this exchange runs, so
+   * that a retry never races a late write of this attempt.
    */
   public Mono<HttpResponse> download(HttpRequest request, AsyncBodySink sink) {
-    return run(request, (response, body) -> {
-      int status = response.status().code();
-      if (status < 200 || status >= 300) {
-        return cut(response, body, request);
-      }
-      try {
-        sink.begin(HttpResponse.of(status, headers(response.responseHeaders()), null));
-      } catch (RuntimeException e) {
-        // refused before the body is read: the body is not subscribed, and the connection is closed
-        return Mono.error(new SinkFailure(e));
-      }
-      return body.retain()
-          .concatMap(buffer -> write(sink, buffer), 1)
-          .doOnDiscard(ByteBuf.class, Exchanges::release)
-          .then(Mono.fromCallable(() -> HttpResponse.of(status, headers(response.responseHeaders()), null)));
+    return Mono.defer(() -> {
+      // the writes of the answer being read; a new one should Reactor Netty read another answer
+      AtomicReference<GatheredWrites> current = new AtomicReference<>();
+      return run(request, (response, body) -> {
+        int status = response.status().code();
+        if (status < 200 || status >= 300) {
+          return cut(response, body, request);
+        }
+        try {
+          sink.begin(HttpResponse.of(status, headers(response.responseHeaders()), null));
+        } catch (RuntimeException e) {
+          // refused before the body is read: the body is not subscribed, and the connection is closed
+          return Mono.error(new SinkFailure(e));
+        }
+        GatheredWrites writes = new GatheredWrites(sink, MAX_GATHERED_BYTES);
+        current.set(writes);
+        return writes.write(body)
+            .then(Mono.fromCallable(() -> HttpResponse.of(status, headers(response.responseHeaders()), null)));
+      }).onErrorResume(error -> {
+        GatheredWrites writes = current.get();
+        return writes == null ? Mono.error(error) : writes.idle().then(Mono.error(error));
+      });
     });
   }
 
@@ -103,36 +111,6 @@ public final class Exchanges {
     int status = response.status().code();
     Map<String, List<String>> headers = headers(response.responseHeaders());
     return BoundedBody.prefix(body, request.maxResponseBytes()).map(bytes -> HttpResponse.of(status, headers, bytes));
-  }
-
-  /**
-   * Hands the sink a view of the buffer, which this call owns (retained for it): released exactly
-   * once, when the sink's stage completes, or at once if the sink throws. Cancelling the returned
-   * Mono does not release it early: the sink may still be reading the view.
-   */
-  private static Mono<Void> write(AsyncBodySink sink, ByteBuf buffer) {
-    return Mono.create(done -> {
-      CompletionStage<Void> stage;
-      try {
-        stage = Objects.requireNonNull(sink.write(buffer.nioBuffer()), "AsyncBodySink.write returned null");
-      } catch (RuntimeException e) {
-        release(buffer);
-        done.error(new SinkFailure(e));
-        return;
-      }
-      stage.whenComplete((ignored, error) -> {
-        release(buffer);
-        if (error == null) {
-          done.success();
-        } else {
-          done.error(new SinkFailure(error));
-        }
-      });
-    });
-  }
-
-  private static void release(ByteBuf buffer) {
-    ReferenceCountUtil.safeRelease(buffer);
   }
 
   private static Map<String, List<String>> headers(HttpHeaders headers) {
