@@ -3,18 +3,29 @@ package dev.seedream.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seedream.CancelledException;
 import dev.seedream.DownloadException;
 import dev.seedream.ImageInfo;
 import dev.seedream.ImageSink;
 import dev.seedream.RunId;
+import dev.seedream.spi.AsyncBodySink;
+import dev.seedream.spi.HttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImageOutputsTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 1, 2, 3, 4};
@@ -49,7 +60,7 @@ class ImageOutputsTest {
       return out;
     };
     ImageBody body = body(new ImageOutputs.SinkOutput(sink), 1000);
-    body.begin(dev.seedream.spi.HttpResponse.of(200, java.util.Map.of("Content-Length", List.of("16")), new byte[0]));
+    body.begin(HttpResponse.of(200, Map.of("Content-Length", List.of("16")), new byte[0]));
 
     for (byte b : PNG) {
       if (opened.isEmpty()) {
@@ -99,83 +110,61 @@ class ImageOutputsTest {
   }
 
   @Test
-  void aPartFileMayStartOverButItsBytesAreNotWrittenTwice() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("seedream-outputs");
-    try {
-      PartFiles.PartFile part = PartFiles.create(dir, ".run-1-1-");
-      ImageBody body = body(new ImageOutputs.PartFileOutput(part), 1000);
-      body.write(ByteBuffer.wrap("garbage-first-attempt".getBytes(StandardCharsets.US_ASCII)));
-      body.reset();
-      body.write(ByteBuffer.wrap(PNG));
-      assertThat(body.finish("image/png").extension()).isEqualTo("png");
-      assertThat(java.nio.file.Files.readAllBytes(part.path())).isEqualTo(PNG);
-      part.delete();
-    } finally {
-      java.nio.file.Files.deleteIfExists(dir);
-    }
+  void aPartFileMayStartOverButItsBytesAreNotWrittenTwice(@TempDir Path dir) throws Exception {
+    PartFiles.PartFile part = PartFiles.create(dir, ".run-1-1-");
+    ImageBody body = body(new ImageOutputs.PartFileOutput(part), 1000);
+    body.write(ByteBuffer.wrap("garbage-first-attempt".getBytes(StandardCharsets.US_ASCII)));
+    body.reset();
+    body.write(ByteBuffer.wrap(PNG));
+    assertThat(body.finish("image/png").extension()).isEqualTo("png");
+    assertThat(Files.readAllBytes(part.path())).isEqualTo(PNG);
   }
 
   @Test
-  void aLateWriteOfAnEarlierAttemptNeverLandsInTheOutputOfTheNext() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("seedream-outputs");
-    try {
-      PartFiles.PartFile part = PartFiles.create(dir, ".run-1-1-");
-      List<Runnable> queued = new ArrayList<>();
-      ImageBody body = new ImageBody(new ImageOutputs.PartFileOutput(part), 1000, RUN, 0, "image 1 of run run-1",
-          queued::add, (bytes, total) -> {});
-      dev.seedream.spi.AsyncBodySink first = body.async();
-      java.util.concurrent.CompletableFuture<Void> late = first
-          .write(ByteBuffer.wrap("stale-bytes-of-attempt-one".getBytes(StandardCharsets.US_ASCII)))
-          .toCompletableFuture();
+  void aLateWriteOfAnEarlierAttemptNeverLandsInTheOutputOfTheNext(@TempDir Path dir) throws Exception {
+    PartFiles.PartFile part = PartFiles.create(dir, ".run-1-1-");
+    List<Runnable> queued = new ArrayList<>();
+    ImageBody body = new ImageBody(new ImageOutputs.PartFileOutput(part), 1000, RUN, 0, "image 1 of run run-1",
+        queued::add, (bytes, total) -> {});
+    AsyncBodySink first = body.async();
+    CompletableFuture<Void> late = first
+        .write(ByteBuffer.wrap("stale-bytes-of-attempt-one".getBytes(StandardCharsets.US_ASCII)))
+        .toCompletableFuture();
 
-      body.reset(); // the engine's retry begins while attempt one's write still waits for a thread
-      java.util.concurrent.CompletableFuture<Void> fresh = body.async().write(ByteBuffer.wrap(PNG)).toCompletableFuture();
-      queued.forEach(Runnable::run);
+    body.reset(); // the engine's retry begins while attempt one's write still waits for a thread
+    CompletableFuture<Void> fresh = body.async().write(ByteBuffer.wrap(PNG)).toCompletableFuture();
+    queued.forEach(Runnable::run);
 
-      assertThat(late).isCompletedExceptionally();
-      assertThatThrownBy(late::join).hasCauseInstanceOf(dev.seedream.CancelledException.class);
-      assertThat(fresh).isCompleted().isNotCompletedExceptionally();
-      assertThat(body.finish("image/png").extension()).isEqualTo("png");
-      assertThat(java.nio.file.Files.readAllBytes(part.path())).isEqualTo(PNG);
-    } finally {
-      try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(dir)) {
-        for (java.nio.file.Path file : left.toList()) {
-          java.nio.file.Files.delete(file);
-        }
-      }
-      java.nio.file.Files.deleteIfExists(dir);
-    }
+    assertThat(late).isCompletedExceptionally();
+    assertThatThrownBy(late::join).hasCauseInstanceOf(CancelledException.class);
+    assertThat(fresh).isCompleted().isNotCompletedExceptionally();
+    assertThat(body.finish("image/png").extension()).isEqualTo("png");
+    assertThat(Files.readAllBytes(part.path())).isEqualTo(PNG);
   }
 
   @Test
-  void gatheredChunksReachAPartFileWholeAndInOrder() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("seedream-outputs");
-    try {
-      PartFiles.PartFile part = PartFiles.create(dir, ".run-1-1-");
-      ImageBody body = body(new ImageOutputs.PartFileOutput(part), 1000);
-      List<ByteBuffer> chunks = new ArrayList<>();
-      for (int i = 0; i < PNG.length; i += 3) {
-        ByteBuffer chunk = ByteBuffer.allocateDirect(Math.min(3, PNG.length - i));
-        chunk.put(PNG, i, chunk.remaining()).flip();
-        chunks.add(chunk);
-      }
-
-      body.async().write(chunks).toCompletableFuture().join();
-
-      assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.hasRemaining()).isFalse());
-      assertThat(body.written()).isEqualTo(PNG.length);
-      assertThat(body.finish("image/png").extension()).isEqualTo("png");
-      assertThat(java.nio.file.Files.readAllBytes(part.path())).isEqualTo(PNG);
-      part.delete();
-    } finally {
-      java.nio.file.Files.deleteIfExists(dir);
+  void gatheredChunksReachAPartFileWholeAndInOrder(@TempDir Path dir) throws Exception {
+    PartFiles.PartFile part = PartFiles.create(dir, ".run-1-1-");
+    ImageBody body = body(new ImageOutputs.PartFileOutput(part), 1000);
+    List<ByteBuffer> chunks = new ArrayList<>();
+    for (int i = 0; i < PNG.length; i += 3) {
+      ByteBuffer chunk = ByteBuffer.allocateDirect(Math.min(3, PNG.length - i));
+      chunk.put(PNG, i, chunk.remaining()).flip();
+      chunks.add(chunk);
     }
+
+    body.async().write(chunks).toCompletableFuture().join();
+
+    assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.hasRemaining()).isFalse());
+    assertThat(body.written()).isEqualTo(PNG.length);
+    assertThat(body.finish("image/png").extension()).isEqualTo("png");
+    assertThat(Files.readAllBytes(part.path())).isEqualTo(PNG);
   }
 
   @Test
   void aBodyShorterThanItsContentLengthIsNotAnImage() {
     ImageBody body = body(new ImageOutputs.MemoryOutput(new AtomicLong(1000), 1000), 1000);
-    body.begin(dev.seedream.spi.HttpResponse.of(200, java.util.Map.of("Content-Length", List.of("32")), new byte[0]));
+    body.begin(HttpResponse.of(200, Map.of("Content-Length", List.of("32")), new byte[0]));
     body.write(ByteBuffer.wrap(PNG));
 
     assertThatThrownBy(() -> body.finish(null))
@@ -185,9 +174,9 @@ class ImageOutputsTest {
 
   @Test
   void aWriteStillQueuedWhenTheClientClosesFailsInsteadOfStayingPending() throws Exception {
-    java.util.concurrent.ExecutorService io = Blocking.boundedExecutor("outputs-test", 1);
-    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService io = Blocking.boundedExecutor("outputs-test", 1);
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     io.execute(() -> {
       busy.countDown();
       try {
@@ -196,15 +185,15 @@ class ImageOutputsTest {
         Thread.currentThread().interrupt();
       }
     });
-    assertThat(busy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
     ImageBody body = new ImageBody(new ImageOutputs.MemoryOutput(new AtomicLong(1000), 1000), 1000, RUN, 0,
         "image 1 of run run-1", io, (bytes, total) -> {});
-    java.util.concurrent.CompletableFuture<Void> queued = body.async().write(ByteBuffer.wrap(PNG)).toCompletableFuture();
+    CompletableFuture<Void> queued = body.async().write(ByteBuffer.wrap(PNG)).toCompletableFuture();
 
     Blocking.shutdown(io); // what closing the client does to its I/O pool
 
     assertThat(queued).as("a transport waits for this stage before it releases the buffer").isCompletedExceptionally();
-    assertThatThrownBy(queued::join).hasCauseInstanceOf(dev.seedream.CancelledException.class);
-    assertThat(io.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThatThrownBy(queued::join).hasCauseInstanceOf(CancelledException.class);
+    assertThat(io.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
   }
 }
