@@ -47,8 +47,8 @@ final class BudgetGate {
   private long grants;
   static final int RECENT = 32;
   /**
-   * Whether what waits was last held back by the budget, not by {@code maxInFlight}: only a budget
-   * sets a steady pace. A queue in front of the in-flight limit drains at the pace of the answers
+   * Whether what waits was last held back by the budget (no permit, or the permits kept for the
+   * creates that polls in flight may bring), not by {@code maxInFlight}: only a budget sets a steady pace. A queue in front of the in-flight limit drains at the pace of the answers
    * (slow while the JVM warms up, fast after), which the last grants do not foretell.
    */
   private boolean budgetPaced;
@@ -157,7 +157,8 @@ final class BudgetGate {
       while ((!creates.isEmpty() || !others.isEmpty()) && inFlight < maxInFlight) {
         long now = scheduler.nanoTime();
         if (keepsPlacesForCreates(now)) {
-          // an answer in flight drains the queue again
+          // an answer in flight drains the queue again; what waits is held back by the budget's permits
+          budgetPaced = true;
           break;
         }
         wait = budget.tryAcquire(now);

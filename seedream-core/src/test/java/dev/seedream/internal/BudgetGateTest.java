@@ -204,6 +204,23 @@ class BudgetGateTest {
   }
 
   @Test
+  void aQueueHeldBackToKeepPlacesForCreatesMovesPollsLaterAtTheGrantsPace() {
+    // the polls wait for the budget's permits (kept for creates), not for answers: the queue's pace is the budget's
+    TickingClock clock = new TickingClock();
+    BudgetGate gate = new BudgetGate(RateBudget.slidingWindow(5, Duration.ofSeconds(10)), clock, 10);
+    CompletableFuture<Long> first = gate.acquire(clock.nanoTime(), "GET /1", SeedreamListener.NONE);
+    clock.now += Duration.ofSeconds(2).toNanos();
+    CompletableFuture<Long> second = gate.acquire(clock.nanoTime(), "GET /2", SeedreamListener.NONE);
+    CompletableFuture<Long> third = gate.acquire(clock.nanoTime(), "GET /3", SeedreamListener.NONE);
+    assertThat(first).isDone();
+    assertThat(second).isDone();
+    assertThat(third).as("held back: 3 free permits would leave 1 for 2 polls in flight").isNotDone();
+
+    assertThat(gate.backlog()).as("one waiting, the two grants came about 2 s apart")
+        .isGreaterThan(Duration.ofMillis(1_900)).isLessThan(Duration.ofMillis(2_100));
+  }
+
+  @Test
   void aStarvingPollKeepsNoPlaceForCreates() {
     TickingClock clock = new TickingClock();
     BudgetGate gate = new BudgetGate(RateBudget.slidingWindow(3, Duration.ofSeconds(10)), clock, 10);
