@@ -91,6 +91,7 @@ class BenchmarkSmokeTest {
 
     assertThat(outcome.sdkPerSecond()).isPositive();
     assertThat(outcome.rawPerSecond()).isPositive();
+    assertThat(outcome.medianRoundRatio()).isPositive().isFinite();
   }
 
   @Test
@@ -99,6 +100,7 @@ class BenchmarkSmokeTest {
 
     assertThat(outcome.sdkPerSecond()).isPositive();
     assertThat(outcome.rawPerSecond()).isPositive();
+    assertThat(outcome.medianRoundRatio()).isPositive().isFinite();
   }
 
   @Test
