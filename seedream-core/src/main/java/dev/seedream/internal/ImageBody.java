@@ -129,20 +129,19 @@ final class ImageBody implements BodySink {
       while (!opened && first < chunks.size()) {
         hold(chunks.get(first++));
       }
-      if (opened && first == chunks.size() - 1) {
-        ByteBuffer chunk = chunks.get(first);
-        peek(chunk);
-        long before = chunk.remaining();
-        output.write(chunk);
-        written += before;
-      } else if (opened && first < chunks.size()) {
-        ByteBuffer[] rest = chunks.subList(first, chunks.size()).toArray(new ByteBuffer[0]);
+      if (opened && first < chunks.size()) {
+        List<ByteBuffer> rest = chunks.subList(first, chunks.size());
         long before = 0;
         for (ByteBuffer chunk : rest) {
           peek(chunk);
           before += chunk.remaining();
         }
-        output.write(rest);
+        // one chunk goes as it is; several in one gathering write
+        if (rest.size() == 1) {
+          output.write(rest.get(0));
+        } else {
+          output.write(rest.toArray(new ByteBuffer[0]));
+        }
         written += before;
       }
     } catch (IOException e) {

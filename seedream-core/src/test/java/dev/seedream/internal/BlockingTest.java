@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.seedream.CancelledException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,12 +26,25 @@ class BlockingTest {
     assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
   }
 
-  /** Waits until a thread of the pool is idle, waiting for work: a condition, not a time. */
+  /** Waits until a thread of the pool is idle, waiting for work: a condition, not a time (bounded all the same). */
   private void awaitIdleThread() {
     Blocking.IdleFirstQueue queue = (Blocking.IdleFirstQueue) ((ThreadPoolExecutor) executor).getQueue();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!queue.hasWaitingConsumer()) {
+      assertThat(System.nanoTime() - end).as("no thread of the pool became idle within 10 s").isNegative();
       Thread.onSpinWait();
     }
+  }
+
+  /** Blocking work: says it started, then holds its thread until released. */
+  private static Object holdUntil(CountDownLatch started, CountDownLatch release) {
+    started.countDown();
+    try {
+      release.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
   }
 
   @Test
@@ -48,18 +63,12 @@ class BlockingTest {
   void busyThreadsMakeThePoolGrowToItsBoundAndThenWorkWaits() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(4);
-    Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Set<String> threads = ConcurrentHashMap.newKeySet();
     CompletableFuture<?>[] blocked = new CompletableFuture<?>[6];
     for (int i = 0; i < blocked.length; i++) {
       blocked[i] = Blocking.submit(executor, () -> {
         threads.add(Thread.currentThread().getName());
-        started.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return null;
+        return holdUntil(started, release);
       });
     }
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -78,15 +87,7 @@ class BlockingTest {
     ExecutorService one = Blocking.boundedExecutor("blocking-test-one", 1);
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Object> busy = Blocking.submit(one, () -> {
-      running.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return null;
-    });
+    CompletableFuture<Object> busy = Blocking.submit(one, () -> holdUntil(running, release));
     assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<String> queued = Blocking.submit(one, () -> "never");
     AtomicReference<String> ranOn = new AtomicReference<>();
@@ -112,7 +113,7 @@ class BlockingTest {
     assertThatThrownBy(() -> Blocking.submit(executor, () -> "x").join()).hasCauseInstanceOf(CancelledException.class);
   }
 
-  private java.util.concurrent.BlockingQueue<Runnable> queue() {
+  private BlockingQueue<Runnable> queue() {
     return ((ThreadPoolExecutor) executor).getQueue();
   }
 }
